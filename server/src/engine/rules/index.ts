@@ -1,0 +1,8 @@
+// The explicit registry of every rule. A test checks that each module under rules/ is listed.
+import { bedrockRules } from './bedrock';
+import { iamRules } from './iam';
+import { policyRules } from './policy';
+import { scpRules } from './scp';
+import type { Rule } from './rule';
+
+export const allRules: readonly Rule[] = [...policyRules, ...iamRules, ...bedrockRules, ...scpRules];
