@@ -95,6 +95,8 @@ export class Linter {
   /**
    * Applies the preferred (else first) fix of every finding accepted by `filter`, in passes,
    * re-linting between passes, skipping fixes that overlap or leave text that is not a policy.
+   * Stops when a pass has nothing to apply, when its edits leave the text unchanged, or when they
+   * would add a syntax problem.
    */
   fixAllJson(text: string, opts: LintOptions, filter: (f: Finding) => boolean = () => true, maxPasses = 10): { text: string; applied: number } {
     let current = text;
@@ -113,6 +115,7 @@ export class Linter {
       }
       if (chosen.length === 0) break;
       const next = applyEdits(current, chosen.flat());
+      if (next === current) break;
       const check = this.parseJson(next, opts);
       if (!check || check.syntaxProblems.length > (result.policy.syntaxProblems.length ?? 0)) break;
       current = next;

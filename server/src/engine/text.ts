@@ -34,12 +34,19 @@ export class LineIndex {
     return { line: lo, character: clamped - this.lineStarts[lo] };
   }
 
+  /**
+   * The offset of a position. A character beyond the end of its line means the end of the line,
+   * before its line break, as in vscode-languageserver-textdocument's `offsetAt`.
+   */
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
     if (position.line >= this.lineStarts.length) return this.text.length;
     const start = this.lineStarts[position.line];
+    if (position.character <= 0) return start;
     const next = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length;
-    return Math.max(start, Math.min(start + position.character, next));
+    let offset = Math.min(start + position.character, next);
+    while (offset > start && (this.text.charCodeAt(offset - 1) === 10 || this.text.charCodeAt(offset - 1) === 13)) offset--;
+    return offset;
   }
 
   rangeOf(span: Span): Range {

@@ -15,12 +15,19 @@ export function globMatcher(glob: string, ignoreCase: boolean): RegExp {
   return re;
 }
 
-/** A token of a pattern: a literal character, `*` (any run), or a template variable (non-empty run). */
-type Tok = { t: 'c'; c: string } | { t: 'any' } | { t: 'one' } | { t: 'var' };
+/**
+ * A token of a pattern: a literal character, `*` (any run), `?` (one character), a template
+ * variable (a non-empty run), or a template variable of a colon-separated ARN segment before the
+ * resource part (a non-empty run without `:`: partition, region and account never hold colons).
+ */
+export type Tok = { t: 'c'; c: string } | { t: 'any' } | { t: 'one' } | { t: 'var' } | { t: 'segVar' };
 
 /**
  * Tokenises a user-written ARN: `*` any run, `?` one character, and IAM policy variables
- * (`${aws:username}`) any run; `${*}`, `${?}`, `${$}` are the literal characters.
+ * (`${aws:username}`) any run; `${*}`, `${?}`, `${$}` are the literal characters. A user's `*`
+ * may match colons: "If the * wildcard is the last character of a resource ARN segment, it can
+ * expand to match beyond the colon boundaries"
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html).
  */
 export function tokenizeUserPattern(s: string): Tok[] {
   const out: Tok[] = [];
@@ -43,51 +50,106 @@ export function tokenizeUserPattern(s: string): Tok[] {
   return out;
 }
 
-/** Tokenises an ARN template from the IAM data: `${Name}` is a variable (one or more characters). */
+/**
+ * Tokenises an ARN template from the IAM data: `${Name}` is a variable (one or more characters).
+ * Variables in the partition, region and account segments (before the fifth colon) match no
+ * colon, so `arn:aws:s3:::bucket/*` cannot name an access point
+ * (`arn:${Partition}:s3:${Region}:${Account}:accesspoint/${AccessPointName}`).
+ */
 export function tokenizeTemplate(s: string): Tok[] {
   const out: Tok[] = [];
+  let colons = 0;
   for (let i = 0; i < s.length; i++) {
     if (s[i] === '$' && s[i + 1] === '{') {
       const close = s.indexOf('}', i);
       if (close > 0) {
-        out.push({ t: 'var' });
+        out.push({ t: colons < 5 ? 'segVar' : 'var' });
         i = close;
         continue;
       }
     }
+    if (s[i] === ':') colons++;
     out.push({ t: 'c', c: s[i] });
   }
   return out;
 }
 
+/** Internal tokens after expanding variables: runs and single characters, with or without `:`. */
+const C = 0;
+const ANY = 1;
+const ONE = 2;
+const SEG_ANY = 3;
+const SEG_ONE = 4;
+
+interface Expanded {
+  kinds: Uint8Array;
+  chars: string[];
+}
+
+function expand(toks: readonly Tok[]): Expanded {
+  const kinds: number[] = [];
+  const chars: string[] = [];
+  const push = (k: number, c = '') => {
+    kinds.push(k);
+    chars.push(c);
+  };
+  for (const t of toks) {
+    if (t.t === 'c') push(C, t.c);
+    else if (t.t === 'any') push(ANY);
+    else if (t.t === 'one') push(ONE);
+    // A variable is one character followed by any run, so that it can be consumed partially.
+    else if (t.t === 'var') {
+      push(ONE);
+      push(ANY);
+    } else {
+      push(SEG_ONE);
+      push(SEG_ANY);
+    }
+  }
+  return { kinds: Uint8Array.from(kinds), chars };
+}
+
+const isRun = (k: number) => k === ANY || k === SEG_ANY;
+
+/** True when the run `run` (ANY or SEG_ANY) can absorb whatever token `k`/`c` produces. */
+function absorbs(run: number, k: number, c: string): boolean {
+  return run === ANY || k !== C || c !== ':';
+}
+
+/** True when two single-character tokens can stand for the same character. */
+function charsMeet(k1: number, c1: string, k2: number, c2: string): boolean {
+  if (k1 === ONE || k2 === ONE) return true;
+  if (k1 === C && k2 === C) return c1 === c2;
+  if (k1 === C) return c1 !== ':';
+  if (k2 === C) return c2 !== ':';
+  return true;
+}
+
 /**
- * True when some string is matched by both token sequences. A `var` stands for one or more
- * characters, `any` for zero or more, `one` for exactly one. Memoised dynamic programming over
- * (i, j) states; the sequences are short (ARNs), so this is cheap.
+ * True when some string is matched by both token sequences. `any` stands for zero or more
+ * characters, `one` for exactly one, `var` for one or more, `segVar` for one or more other than
+ * `:`. Dynamic programming over suffixes, iterative (no recursion, so a pathologically long
+ * string cannot overflow the stack), with two rows of the table at a time.
  */
-export function patternsIntersect(a: Tok[], b: Tok[]): boolean {
-  const memo = new Map<number, boolean>();
-  // A `var` consumed partially is modelled by rewriting it as `one` followed by `any`.
-  const expand = (toks: Tok[]): Tok[] => toks.flatMap((t) => (t.t === 'var' ? [{ t: 'one' } as Tok, { t: 'any' } as Tok] : [t]));
+export function patternsIntersect(a: readonly Tok[], b: readonly Tok[]): boolean {
   const A = expand(a);
   const B = expand(b);
-  const go = (i: number, j: number): boolean => {
-    const key = i * (B.length + 1) + j;
-    const m = memo.get(key);
-    if (m !== undefined) return m;
-    let r: boolean;
-    if (i === A.length && j === B.length) r = true;
-    else if (i < A.length && A[i].t === 'any') r = go(i + 1, j) || (j < B.length && go(i, j + 1));
-    else if (j < B.length && B[j].t === 'any') r = go(i, j + 1) || (i < A.length && go(i + 1, j));
-    else if (i === A.length || j === B.length) r = false;
-    else {
-      const x = A[i];
-      const y = B[j];
-      const ok = x.t === 'one' || y.t === 'one' || (x.t === 'c' && y.t === 'c' && x.c === y.c);
-      r = ok && go(i + 1, j + 1);
+  const n = A.kinds.length;
+  const m = B.kinds.length;
+  // next[j]: do A[i+1..] and B[j..] intersect; cur[j]: do A[i..] and B[j..].
+  let next = new Uint8Array(m + 1);
+  let cur = new Uint8Array(m + 1);
+  for (let i = n; i >= 0; i--) {
+    for (let j = m; j >= 0; j--) {
+      let r: boolean;
+      if (i === n && j === m) r = true;
+      else if (i < n && isRun(A.kinds[i])) r = next[j] === 1 || (j < m && absorbs(A.kinds[i], B.kinds[j], B.chars[j]) && cur[j + 1] === 1);
+      else if (j < m && isRun(B.kinds[j])) r = cur[j + 1] === 1 || (i < n && absorbs(B.kinds[j], A.kinds[i], A.chars[i]) && next[j] === 1);
+      else if (i === n || j === m) r = false;
+      else r = charsMeet(A.kinds[i], A.chars[i], B.kinds[j], B.chars[j]) && next[j + 1] === 1;
+      cur[j] = r ? 1 : 0;
     }
-    memo.set(key, r);
-    return r;
-  };
-  return go(0, 0);
+    [next, cur] = [cur, next];
+  }
+  return next[0] === 1;
 }
