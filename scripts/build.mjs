@@ -42,7 +42,9 @@ function copyIamData() {
   writeFileSync(join(dest, 'version.json'), JSON.stringify({ version: pkg.version, updatedAt: pkg.updatedAt }));
 }
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+// mainFields: prefer ES module builds; jsonc-parser's UMD `main` loads its parts with dynamic
+// require() calls that esbuild cannot follow (the bundle then fails with "Cannot find module './impl/format'").
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', mainFields: ['module', 'main'] };
 
 const bundles = [
   { entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/client.js'), external: ['vscode'] },
