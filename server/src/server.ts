@@ -1,31 +1,35 @@
-// The Bedrock Security language server: LSP wiring only. Runs over --stdio or --node-ipc.
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+// The Bedrock Security language server: LSP wiring only. Every handler delegates to the
+// session (server/src/lsp/session.ts), guarded so that one failing request or notification
+// never stops the server. The transport comes from the command line: --stdio, --node-ipc,
+// --socket=<port> or --pipe=<name>.
+import { createConnection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { sharedIamData } from './engine/iam/data';
 import { Linter } from './engine/linter';
-import { defaultSettings } from './engine/settings';
-import { LineIndex } from './engine/text';
-import { docsUrl } from './engine/rules/docs-url';
+import { guardNotification, guardRequest } from './lsp/guard';
+import { Session } from './lsp/session';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createConnection();
 const documents = new TextDocuments(TextDocument);
-const linter = new Linter(sharedIamData());
-const severity = { error: 1, warning: 2, information: 3, hint: 4 } as const;
+const session = new Session(connection, documents, new Linter(sharedIamData()));
+const log = (message: string) => session.logError(message);
 
-connection.onInitialize(() => ({ capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental } }));
-documents.onDidChangeContent(({ document }) => {
-  try {
-    const text = document.getText();
-    const { findings } = linter.lintJson(text, { settings: defaultSettings() });
-    const lines = new LineIndex(text);
-    connection.sendDiagnostics({
-      uri: document.uri,
-      version: document.version,
-      diagnostics: findings.map((f) => ({ range: lines.rangeOf(f.span), message: f.message, severity: severity[f.severity], source: 'bedrock-security', code: f.ruleId, codeDescription: { href: docsUrl(f.ruleId) }, data: { ruleId: f.ruleId, data: f.data, version: document.version } })),
-    });
-  } catch (e) {
-    connection.console.error(String(e));
-  }
-});
+connection.onInitialize((params) => session.initialize(params));
+connection.onInitialized(guardNotification('initialized', log, () => session.initialized()));
+connection.onDidChangeConfiguration(guardNotification('didChangeConfiguration', log, (p) => session.didChangeConfiguration(p)));
+connection.onDidChangeWatchedFiles(guardNotification('didChangeWatchedFiles', log, (p) => session.didChangeWatchedFiles(p)));
+connection.onCodeAction(guardRequest('textDocument/codeAction', log, () => [], (p) => session.codeAction(p)));
+connection.onCodeActionResolve(guardRequest('codeAction/resolve', log, () => null as never, (a) => session.resolveCodeAction(a)));
+connection.onExecuteCommand(guardRequest('workspace/executeCommand', log, () => null, (p) => session.executeCommand(p)));
+connection.onShutdown(() => session.dispose());
+
+documents.onDidOpen(guardNotification('didOpen', log, (e) => session.didOpen(e.document)));
+documents.onDidChangeContent(guardNotification('didChange', log, (e) => session.didChangeContent(e.document)));
+documents.onDidClose(guardNotification('didClose', log, (e) => session.didClose(e.document)));
+
+// Last resort: a bug in a timer or promise callback is logged instead of ending the process.
+process.on('uncaughtException', (e) => log(`Uncaught exception: ${e.stack ?? e.message}`));
+process.on('unhandledRejection', (e) => log(`Unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+
 documents.listen(connection);
 connection.listen();

@@ -1,0 +1,74 @@
+// Lints one document's text with the engine and keeps the result per document version, so that
+// diagnostics and the code actions that follow them share one parse. Files read from disk are
+// linted the same way but not cached.
+import type { Diagnostic } from 'vscode-languageserver';
+import type { LintOptions, LintResult, Linter } from '../engine/linter';
+import { LineIndex } from '../engine/text';
+import { toDiagnostic } from './diagnostics';
+import { lintPath } from './folders';
+import type { FolderSettings } from './settings';
+import { documentKey } from './uri';
+
+/** A document's text, lint result and settings, for one version. */
+export class LintedDocument {
+  private index?: LineIndex;
+
+  constructor(
+    readonly uri: string,
+    /** The editor's version; null for a file read from disk. */
+    readonly version: number | null,
+    readonly text: string,
+    readonly settings: FolderSettings,
+    readonly options: LintOptions,
+    readonly result: LintResult,
+  ) {}
+
+  /** Line/character conversion for this text, built on first use. */
+  get lines(): LineIndex {
+    return (this.index ??= new LineIndex(this.text));
+  }
+
+  /** The findings as diagnostics; an empty list for documents that are not policies. */
+  diagnostics(): Diagnostic[] {
+    if (!this.result.isPolicy || this.result.findings.length === 0) return [];
+    return this.result.findings.map((f) => toDiagnostic(f, this.lines, this.version));
+  }
+}
+
+/** Lints documents, caching the latest result of each open document. */
+export class DocumentLinter {
+  private readonly cache = new Map<string, LintedDocument>();
+
+  constructor(readonly linter: Linter) {}
+
+  /** The lint options of a document in a folder. */
+  options(uri: string, settings: FolderSettings): LintOptions {
+    return { path: lintPath(uri, settings.folder), settings: settings.engine };
+  }
+
+  /** Lints an open document's version, or returns the cached result for that version and settings. */
+  lintOpen(uri: string, version: number, text: string, settings: FolderSettings): LintedDocument {
+    const key = documentKey(uri);
+    const cached = this.cache.get(key);
+    if (cached && cached.version === version && cached.settings.generation === settings.generation && cached.text === text) return cached;
+    const linted = this.lint(uri, version, text, settings);
+    this.cache.set(key, linted);
+    return linted;
+  }
+
+  /** Lints text without caching it (files read from disk). */
+  lint(uri: string, version: number | null, text: string, settings: FolderSettings): LintedDocument {
+    const options = this.options(uri, settings);
+    return new LintedDocument(uri, version, text, settings, options, this.linter.lintJson(text, options));
+  }
+
+  /** Drops the cached result of a document (it was closed). */
+  forget(uri: string): void {
+    this.cache.delete(documentKey(uri));
+  }
+
+  /** Drops every cached result. */
+  clear(): void {
+    this.cache.clear();
+  }
+}

@@ -1,0 +1,367 @@
+// The language server's behaviour behind the wiring in server.ts: which documents are linted
+// when, with which folder's settings, where their diagnostics go, and the code actions and
+// commands that act on them. Open documents are linted from the editor buffer (debounced),
+// closed files of the workspace folders from disk (WorkspaceScanner).
+import { basename, dirname } from 'node:path';
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Connection,
+  type Diagnostic,
+  type DidChangeConfigurationParams,
+  type DidChangeWatchedFilesParams,
+  type ExecuteCommandParams,
+  type InitializeParams,
+  type InitializeResult,
+  type TextDocuments,
+  type WorkspaceFoldersChangeEvent,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Linter } from '../engine/linter';
+import { LineIndex } from '../engine/text';
+import { CONFIG_FILE } from '../node/workspace';
+import { CODE_ACTION_KINDS, codeActions, fixAllActionData, fixAllEdit, type CodeActionClient } from './code-actions';
+import { configIssues } from './config-diagnostics';
+import { DIAGNOSTIC_SOURCE, toLspSeverity } from './diagnostics';
+import { DiagnosticsScheduler } from './diagnostics-scheduler';
+import { DocumentLinter } from './document-linter';
+import { WorkspaceFolders, type Folder } from './folders';
+import { invalidParams } from './guard';
+import { SETTINGS_SECTION, SettingsStore, type FolderSettings } from './settings';
+import { documentKey, isJsonDocument, pathToUri, uriToPath } from './uri';
+import { WorkspaceScanner, type ScanProgress } from './workspace-scanner';
+
+/** Re-reads settings and re-lints every open document and workspace file (with progress). */
+export const LINT_WORKSPACE_COMMAND = 'bedrockSecurity.lintWorkspace';
+
+/** Timing of the session; tests and other front ends may change it. */
+export interface SessionOptions {
+  /** Quiet period after a change before an open document is linted again. */
+  debounceMs: number;
+  /** Period over which file-watcher events are collected before acting on them. */
+  fileEventsDelayMs: number;
+}
+
+export const DEFAULT_SESSION_OPTIONS: SessionOptions = { debounceMs: 175, fileEventsDelayMs: 100 };
+
+/** What the client declared it can do, as far as the server cares. */
+interface ClientSupport {
+  configuration: boolean;
+  workspaceFolders: boolean;
+  watchedFilesRegistration: boolean;
+  configurationRegistration: boolean;
+  codeActions: CodeActionClient;
+}
+
+/** The state of one server instance (one client connection). */
+export class Session {
+  private readonly folders = new WorkspaceFolders();
+  private readonly settings: SettingsStore;
+  private readonly docs: DocumentLinter;
+  private readonly scheduler: DiagnosticsScheduler;
+  private readonly scanner: WorkspaceScanner;
+  private readonly knownRules: ReadonlySet<string>;
+  /** Open documents by `documentKey`, to their URI as the client spells it. */
+  private readonly open = new Map<string, string>();
+  /** Documents opened but not linted yet (their first lint is not debounced). */
+  private readonly justOpened = new Set<string>();
+  /** Editor-settings problems already shown to the user. */
+  private readonly shownProblems = new Set<string>();
+  private readonly fileEvents = new Map<string, FileChangeType>();
+  private fileEventsTimer?: NodeJS.Timeout;
+  /** Settings pushed with didChangeConfiguration by clients without workspace/configuration. */
+  private pushedSettings: unknown;
+  private support: ClientSupport = {
+    configuration: false,
+    workspaceFolders: false,
+    watchedFilesRegistration: false,
+    configurationRegistration: false,
+    codeActions: { documentChanges: false, resolveEdit: false },
+  };
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly linter: Linter,
+    private readonly options: SessionOptions = DEFAULT_SESSION_OPTIONS,
+  ) {
+    this.knownRules = new Set(linter.rules.map((r) => r.meta.id));
+    this.docs = new DocumentLinter(linter);
+    this.settings = new SettingsStore({
+      knownRules: this.knownRules,
+      editorSettings: (folder) => this.editorSettings(folder),
+      reportEditorProblems: (problems) => this.reportEditorProblems(problems),
+    });
+    this.scheduler = new DiagnosticsScheduler(
+      options.debounceMs,
+      (uri) => this.validateOpen(uri),
+      (uri, e) => this.logError(`Linting ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+    );
+    this.scanner = new WorkspaceScanner({
+      settings: (folder) => this.settings.get(folder),
+      isOpen: (path) => this.open.has(path),
+      lintText: (path, text, settings) => {
+        const linted = this.docs.lint(pathToUri(path), null, text, settings);
+        return linted.result.isPolicy ? linted.diagnostics() : undefined;
+      },
+      configDiagnostics: (text) => this.configDiagnostics(text),
+      publish: (uri, diagnostics) => void this.connection.sendDiagnostics({ uri, diagnostics }),
+      startProgress: (title) => this.startProgress(title),
+      log: (message) => this.connection.console.log(message),
+    });
+  }
+
+  /** Logs an error to the client's output. */
+  logError(message: string): void {
+    this.connection.console.error(message);
+  }
+
+  initialize(params: InitializeParams): InitializeResult {
+    const caps = params.capabilities ?? {};
+    this.support = {
+      configuration: !!caps.workspace?.configuration,
+      workspaceFolders: !!caps.workspace?.workspaceFolders,
+      watchedFilesRegistration: !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+      configurationRegistration: !!caps.workspace?.didChangeConfiguration?.dynamicRegistration,
+      codeActions: {
+        documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
+        resolveEdit: !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit'),
+      },
+    };
+    const root = params.rootUri ?? (params.rootPath ? pathToUri(params.rootPath) : undefined);
+    this.folders.set(params.workspaceFolders ?? (root ? [{ uri: root, name: basename(uriToPath(root) ?? root) }] : []));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true },
+        executeCommandProvider: { commands: [LINT_WORKSPACE_COMMAND] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'bedrock-security' },
+    };
+  }
+
+  /** After `initialized`: registers dynamic capabilities and lints the workspace folders. */
+  initialized(): void {
+    if (this.support.configurationRegistration) {
+      this.connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch((e: unknown) => this.logError(`Cannot register for configuration changes: ${String(e)}`));
+    }
+    if (this.support.watchedFilesRegistration) {
+      this.connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.json' }, { globPattern: '**/.gitignore' }] })
+        .catch((e: unknown) => this.logError(`Cannot register the file watcher: ${String(e)}`));
+    }
+    if (this.support.workspaceFolders) {
+      this.connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        try {
+          this.didChangeWorkspaceFolders(e);
+        } catch (err) {
+          this.logError(`didChangeWorkspaceFolders failed: ${String(err)}`);
+        }
+      });
+    }
+    for (const folder of this.folders.all()) void this.scanner.request(folder, 'all');
+  }
+
+  /** A document was opened: lint it right away. */
+  didOpen(doc: TextDocument): void {
+    if (!isJsonDocument(doc.uri, doc.languageId)) return;
+    const key = documentKey(doc.uri);
+    this.open.set(key, doc.uri);
+    this.justOpened.add(doc.uri);
+    // Diagnostics published from disk under another spelling of this file's URI are replaced.
+    const diskUri = uriToPath(doc.uri) !== undefined ? pathToUri(key) : undefined;
+    if (diskUri && diskUri !== doc.uri) void this.connection.sendDiagnostics({ uri: diskUri, diagnostics: [] });
+  }
+
+  /** A document's content changed (also sent right after opening): lint it after a quiet period. */
+  didChangeContent(doc: TextDocument): void {
+    if (!isJsonDocument(doc.uri, doc.languageId)) return;
+    this.scheduler.schedule(doc.uri, this.justOpened.delete(doc.uri));
+  }
+
+  /** A document was closed: its diagnostics now come from disk (or are cleared). */
+  didClose(doc: TextDocument): void {
+    const uri = doc.uri;
+    this.scheduler.cancel(uri);
+    this.justOpened.delete(uri);
+    this.docs.forget(uri);
+    const key = documentKey(uri);
+    if (!this.open.delete(key)) return;
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    const folder = this.folders.folderOf(uri);
+    const path = uriToPath(uri);
+    if (folder && path && this.scanner.isKnown(folder, path)) {
+      this.scanner.relintFile(folder, path).catch((e: unknown) => this.logError(`Linting ${path} failed: ${String(e)}`));
+    }
+  }
+
+  /** Lints an open document and publishes its diagnostics, unless a newer version superseded it. */
+  private async validateOpen(uri: string): Promise<void> {
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    const folder = this.folders.folderOf(uri);
+    if (this.isConfigFile(uri, folder)) {
+      await this.connection.sendDiagnostics({ uri, version, diagnostics: this.configDiagnostics(doc.getText()) });
+      return;
+    }
+    const settings = await this.settings.get(folder);
+    const current = this.documents.get(uri);
+    // A newer version, a closed document or reloaded settings: a newer run publishes instead.
+    if (!current || current.version !== version || settings.generation !== this.settings.currentGeneration) return;
+    const linted = this.docs.lintOpen(uri, version, current.getText(), settings);
+    await this.connection.sendDiagnostics({ uri, version, diagnostics: linted.diagnostics() });
+  }
+
+  private isConfigFile(uri: string, folder: Folder | undefined): boolean {
+    const path = uriToPath(uri);
+    return !!folder && !!path && basename(path) === CONFIG_FILE && dirname(path) === folder.path;
+  }
+
+  /** Diagnostics for the text of a folder's `.bedrock-security.json`. */
+  private configDiagnostics(text: string): Diagnostic[] {
+    const issues = configIssues(text, this.knownRules);
+    if (!issues.length) return [];
+    const lines = new LineIndex(text);
+    return issues.map((i) => ({ range: lines.rangeOf(i.span), severity: toLspSeverity(i.severity), source: DIAGNOSTIC_SOURCE, message: i.message }));
+  }
+
+  private async editorSettings(folder: Folder | undefined): Promise<unknown> {
+    if (!this.support.configuration) return this.pushedSettings;
+    return this.connection.workspace.getConfiguration(folder ? { scopeUri: folder.uri, section: SETTINGS_SECTION } : { section: SETTINGS_SECTION });
+  }
+
+  private reportEditorProblems(problems: string[]): void {
+    for (const p of problems) {
+      if (this.shownProblems.has(p)) continue;
+      this.shownProblems.add(p);
+      this.connection.console.warn(`Settings: ${p}`);
+      void this.connection.window.showWarningMessage(`Bedrock Security settings: ${p}.`);
+    }
+  }
+
+  private async startProgress(title: string): Promise<ScanProgress> {
+    try {
+      const reporter = await this.connection.window.createWorkDoneProgress();
+      reporter.begin(title, 0, 'Linting policy files', false);
+      return { report: (percentage, message) => reporter.report(percentage, message), done: () => reporter.done() };
+    } catch {
+      return { report: () => undefined, done: () => undefined };
+    }
+  }
+
+  /** Editor settings changed: reload them and re-lint everything. */
+  didChangeConfiguration(params: DidChangeConfigurationParams): void {
+    if (!this.support.configuration) {
+      const s = (params?.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
+      this.pushedSettings = s;
+    }
+    void this.relintAll();
+  }
+
+  /** Re-reads settings, re-lints open documents and every policy file of every folder. */
+  relintAll(): Promise<void> {
+    this.settings.invalidate();
+    this.docs.clear();
+    for (const d of this.documents.all()) if (isJsonDocument(d.uri, d.languageId)) this.scheduler.schedule(d.uri, true);
+    return Promise.all(this.folders.all().map((f) => this.scanner.request(f, 'all'))).then(() => undefined);
+  }
+
+  /** Files changed on disk: collected for a short while, then acted on together. */
+  didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
+    for (const change of params?.changes ?? []) {
+      if (typeof change?.uri !== 'string') continue;
+      // A creation or deletion outweighs a content change of the same file.
+      if (change.type === FileChangeType.Changed && this.fileEvents.has(change.uri)) continue;
+      this.fileEvents.set(change.uri, change.type);
+    }
+    if (this.fileEventsTimer) clearTimeout(this.fileEventsTimer);
+    this.fileEventsTimer = setTimeout(() => {
+      this.fileEventsTimer = undefined;
+      try {
+        this.processFileEvents();
+      } catch (e) {
+        this.logError(`Handling file changes failed: ${String(e)}`);
+      }
+    }, this.options.fileEventsDelayMs);
+  }
+
+  private processFileEvents(): void {
+    const events = [...this.fileEvents];
+    this.fileEvents.clear();
+    const rescan = new Set<Folder>();
+    for (const [uri, type] of events) {
+      const path = uriToPath(uri);
+      const folder = this.folders.folderOf(uri);
+      if (!path || !folder) continue;
+      const name = basename(path);
+      if (name === CONFIG_FILE && dirname(path) === folder.path) {
+        void this.relintAll();
+        return;
+      }
+      if (name === '.gitignore' || !/\.json$/i.test(name) || type === FileChangeType.Created) rescan.add(folder);
+      else if (this.open.has(path)) continue;
+      else if (type === FileChangeType.Deleted) this.scanner.forgetFile(folder, path);
+      else if (this.scanner.isKnown(folder, path)) this.scanner.relintFile(folder, path).catch((e: unknown) => this.logError(`Linting ${path} failed: ${String(e)}`));
+    }
+    for (const folder of rescan) void this.scanner.request(folder, 'new');
+  }
+
+  didChangeWorkspaceFolders(event: WorkspaceFoldersChangeEvent): void {
+    const { added, removed } = this.folders.change(event.added ?? [], event.removed ?? []);
+    for (const f of removed) this.scanner.forgetFolder(f);
+    for (const d of this.documents.all()) if (isJsonDocument(d.uri, d.languageId)) this.scheduler.schedule(d.uri, true);
+    for (const f of added) void this.scanner.request(f, 'all');
+  }
+
+  /** The settings and current lint of an open JSON document; undefined for other documents. */
+  private async lintedOpen(uri: string) {
+    const doc = this.documents.get(uri);
+    if (!doc || !isJsonDocument(uri, doc.languageId)) return undefined;
+    const folder = this.folders.folderOf(uri);
+    if (this.isConfigFile(uri, folder)) return undefined;
+    const settings: FolderSettings = await this.settings.get(folder);
+    const current = this.documents.get(uri);
+    if (!current) return undefined;
+    return this.docs.lintOpen(uri, current.version, current.getText(), settings);
+  }
+
+  async codeAction(params: CodeActionParams): Promise<CodeAction[]> {
+    if (typeof params?.textDocument?.uri !== 'string' || !params.context || typeof params.context !== 'object') {
+      throw invalidParams('textDocument/codeAction needs textDocument.uri and context');
+    }
+    if (params.context.diagnostics !== undefined && !Array.isArray(params.context.diagnostics)) throw invalidParams('context.diagnostics must be an array');
+    if (params.context.only !== undefined && !Array.isArray(params.context.only)) throw invalidParams('context.only must be an array');
+    const linted = await this.lintedOpen(params.textDocument.uri);
+    if (!linted) return [];
+    return codeActions(this.linter, linted, params, this.support.codeActions);
+  }
+
+  /** Computes the edit of a "fix all" action chosen by the user. */
+  async resolveCodeAction(action: CodeAction): Promise<CodeAction> {
+    const data = fixAllActionData(action?.data);
+    if (!data) return action;
+    const linted = await this.lintedOpen(data.uri);
+    if (!linted || linted.version !== data.version) return action;
+    const edit = fixAllEdit(this.linter, linted, data.ruleId, this.support.codeActions);
+    return edit ? { ...action, edit } : action;
+  }
+
+  async executeCommand(params: ExecuteCommandParams): Promise<null> {
+    if (params?.command !== LINT_WORKSPACE_COMMAND) throw invalidParams(`unknown command ${String(params?.command)}`);
+    await this.relintAll();
+    return null;
+  }
+
+  /** Stops timers and background work. */
+  dispose(): void {
+    this.scheduler.dispose();
+    this.scanner.dispose();
+    if (this.fileEventsTimer) clearTimeout(this.fileEventsTimer);
+  }
+}
