@@ -1,5 +1,6 @@
-// Writes docs/rules/<family>/<name>.md for every rule and the README's rule table, from the
-// rules' metadata (built into out/ by scripts/build.mjs). `npm run docs` runs it after a build.
+// Writes docs/rules/<family>/<name>.md for every rule, the README's rule table and
+// schemas/bedrock-security.schema.json (its rule ids), from the rules' metadata (built into out/
+// by scripts/build.mjs). `npm run docs` runs it after a build.
 import { mkdirSync, readFileSync, writeFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -31,4 +32,8 @@ if (existsSync(readmePath)) {
   if (next === undefined) console.error('gen-docs: README.md has no rule table markers');
   else writeFileSync(readmePath, next);
 }
+// The JSON schema of .bedrock-security.json: its rule ids come from the same metadata.
+const { configSchema } = require(join(root, 'out/server/src/node/config-schema.js'));
+mkdirSync(join(root, 'schemas'), { recursive: true });
+writeFileSync(join(root, 'schemas', 'bedrock-security.schema.json'), JSON.stringify(configSchema(allRules), null, 2) + '\n');
 console.log(`gen-docs: ${allRules.length} rule pages`);

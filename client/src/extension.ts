@@ -1,21 +1,20 @@
-// Extension entry point: starts the Bedrock Security language server.
-import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+// Extension entry point: activate/deactivate only. Commands live in commands.ts, the client's
+// lifecycle in server-controller.ts.
+import { window, type ExtensionContext } from 'vscode';
+import { registerCommands } from './commands';
+import { ServerController } from './server-controller';
 
-let client: LanguageClient | undefined;
+let server: ServerController | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  client = new LanguageClient('bedrockSecurity', 'Bedrock Security', { module, transport: TransportKind.ipc }, {
-    documentSelector: [
-      { scheme: 'file', language: 'json' },
-      { scheme: 'file', language: 'jsonc' },
-    ],
-  });
-  await client.start();
+  const output = window.createOutputChannel('Bedrock Security', { log: true });
+  server = new ServerController(context, output);
+  context.subscriptions.push(output, server);
+  registerCommands(context, server);
+  await server.start();
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  await server?.stop();
+  server = undefined;
 }

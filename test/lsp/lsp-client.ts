@@ -111,7 +111,7 @@ export class LspTestClient {
   initializeResult!: InitializeResult;
   private readonly diagnosticWaiters: Waiter<PublishDiagnosticsParams>[] = [];
   private readonly progressWaiters: Waiter<ProgressEvent>[] = [];
-  private exited?: Promise<number | null>;
+  private exited: Promise<number | null> = Promise.resolve(null);
   settings: (scopeUri: string | undefined) => unknown;
 
   private constructor(
