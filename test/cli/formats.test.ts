@@ -3,8 +3,9 @@
 // --max-warnings / --quiet; colour only on a terminal without NO_COLOR.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { runCli } from '../../server/src/cli/run';
-import { CLEAN_POLICY, CLEAN_STATEMENT, cli, NO_VERSION_POLICY, TRAILING_COMMA_POLICY, workspace } from './cli-helpers';
+import { CLEAN_POLICY, CLEAN_STATEMENT, CLI, cli, NO_VERSION_POLICY, TRAILING_COMMA_POLICY, workspace } from './cli-helpers';
 
 // "😀" is two UTF-16 code units (four UTF-8 bytes): the trailing comma after it is at character 134.
 const EMOJI_POLICY = `{"Version": "😀", "Statement": [${CLEAN_STATEMENT}],}\n`;
@@ -104,4 +105,17 @@ test('text output is coloured only on a terminal and without NO_COLOR', () => {
   assert.ok(!runCli(['lint', 'policies/no-version.json'], { ...io, stdoutIsTty: false }).stdout.includes('\u001b['));
   // Piped output of the real command has no escape codes either.
   assert.ok(!cli(dir, ['lint']).stdout.includes('\u001b['));
+});
+
+test('a reader that closes the pipe early ends the run quietly with the exit code so far', async () => {
+  // 3,000 trailing commas: far more output than a pipe buffer holds.
+  const statements = Array.from({ length: 3000 }, (_, i) => `{ "Sid": "S${i}", "Effect": "Allow", "Action": "bedrock:ListFoundationModels", "Resource": "*", }`);
+  const big = workspace({ 'big.json': `{ "Version": "2012-10-17", "Statement": [\n${statements.join(',\n')}\n] }\n` });
+  const child = spawn(process.execPath, [CLI, 'lint'], { cwd: big });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.equal(stderr, '');
+  assert.equal(code, 1);
 });
