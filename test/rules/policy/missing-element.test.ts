@@ -51,6 +51,14 @@ test('policy/missing-element: trust policies and ECR repository policies have no
   );
 });
 
+test('policy/missing-element waits until a statement being typed can be read completely', () => {
+  const typing = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}, {"Effect": "Allow", "Action": "s3:Get';
+  expectClean('policy/missing-element', typing);
+  expectFindings('policy/missing-element', '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}, ⟦{⟧"Effect": "Allow", "Action": "s3:Get"}]}');
+  // A syntax problem in another statement does not hide this one's missing element.
+  expectFindings('policy/missing-element', '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",}, ⟦{⟧"Effect": "Allow", "Action": "s3:Get"}]}');
+});
+
 test('policy/missing-element: an element with a broken value is present (other rules judge the value)', () => {
   expectClean('policy/missing-element', doc('{"Effect": 42, "Action": {}, "Resource": null}'));
 });

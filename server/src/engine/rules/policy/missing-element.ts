@@ -70,7 +70,7 @@ export default defineRule({
         '- **SCPs:** `Effect`, and `Action` or `NotAction`. The SCP grammar does not require `Resource`, so its absence is not reported.',
         '- **Resource-based policies:** `Effect`, `Principal` or `NotPrincipal`, `Action` or `NotAction`, and `Resource` or `NotResource`, except where the service attaches the policy to the single resource it governs: role trust policies (only `sts:` actions such as `sts:AssumeRole`) and Amazon ECR repository policies (`ecr:` / `ecr-public:` actions) have no `Resource`. A resource-policy statement whose actions are not known (no `Action`) is not reported for a missing `Resource`.',
         '',
-        'An element whose key is present but misspelled (`"action"`, `"Resources"`) is reported once, by `policy/unknown-element`, not here as well. The finding is placed on the opening brace of the statement.',
+        'An element whose key is present but misspelled (`"action"`, `"Resources"`) is reported once, by `policy/unknown-element`, not here as well. A statement that contains a syntax problem (one still being typed) is left to `policy/syntax` until it can be read completely. The finding is placed on the opening brace of the statement.',
       ].join('\n'),
       bad: '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Action": "bedrock:InvokeModel"\n  }]\n}',
       good: '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Action": "bedrock:InvokeModel",\n    "Resource": "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0"\n  }]\n}',
@@ -86,6 +86,9 @@ export default defineRule({
   check(ctx) {
     const { policy } = ctx;
     for (const st of policy.statements) {
+      // A statement with a syntax problem inside is still being typed: policy/syntax reports it,
+      // and what it lacks is reported once it can be read completely.
+      if (policy.syntaxProblems.some((p) => p.span.start >= st.span.start && p.span.start <= st.span.end)) continue;
       const missing = requirementsFor(policy.kind, st).filter((r) => !r.present(st) && !misspells(st.keys, 'statement', r.elements));
       if (missing.length === 0) continue;
       const note = missing.includes(PRINCIPAL) ? ' (every statement of a resource-based policy names a principal)' : '';
