@@ -3,7 +3,7 @@
 // .gitignore files between the current directory and the walked one); a file named explicitly
 // is always linted, whatever its name and whether or not it is ignored.
 import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { LintOptions, LintResult, Linter } from '../engine/linter';
 import { walkFiles } from '../node/workspace';
@@ -48,7 +48,7 @@ function toPosix(p: string): string {
 /** The .gitignore files of `cwd` and of the folders between it and `dir` (not `dir`'s own). */
 function ancestorScopes(cwd: string, dir: string): IgnoreScope[] {
   const rel = relative(cwd, dir);
-  if (!rel || rel.startsWith('..') || resolve(cwd, rel) !== dir) return [];
+  if (!rel || rel === '..' || rel.startsWith('..' + sep) || isAbsolute(rel)) return [];
   const scopes: IgnoreScope[] = [];
   for (let base = dirname(dir); ; base = dirname(base)) {
     const f = join(base, '.gitignore');
