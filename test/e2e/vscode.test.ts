@@ -1,0 +1,166 @@
+// The extension in a real VS Code: the packaged VSIX installed into code-server (VS Code 1.100),
+// driven in headless Chromium. Proves that the VSIX holds what it must, that the Problems panel
+// lists the engine's findings for a policy, and that a quick fix chosen with the keyboard changes
+// the file on disk and clears its finding. Needs scripts/setup-e2e.sh (npm test runs it first).
+// Screenshots go to test-results/e2e/; with BEDROCK_SECURITY_UPDATE_SCREENSHOTS=1 they also
+// replace the README images in docs/images/.
+import assert from 'node:assert/strict';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { LineIndex } from '../../server/src/engine/text';
+import type { Severity } from '../../server/src/engine/types';
+import { lint } from '../helpers';
+import { installExtension, packageExtension, prepareDirs, repoRoot, startCodeServer, logTails, type CodeServer, type CodeServerDirs, type PackagedExtension } from './code-server';
+import { goToPosition, launchBrowser, openFile, openQuickFixMenu, openWorkbench, readProblems, showProblems, waitForValue, type ProblemRow } from './workbench';
+
+const POLICY = 'bedrock-app-policy.json';
+const FIXTURE = join(repoRoot, 'test', 'e2e', 'fixtures', 'workspace');
+const RESULTS = join(repoRoot, 'test-results', 'e2e');
+const UPDATE_SCREENSHOTS = process.env.BEDROCK_SECURITY_UPDATE_SCREENSHOTS === '1';
+/** Cold start to first diagnostics took ~5-18 s here; CI machines may be slower. */
+const UI_TIMEOUT = 120_000;
+
+/** User settings: a quiet workbench (no welcome page, tips, update checks) with a fixed look. */
+const SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.colorTheme': 'Default Dark Modern',
+  'workbench.enableExperiments': false,
+  'security.workspace.trust.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.ignoreRecommendations': true,
+  'json.schemaDownload.enable': false,
+  'editor.minimap.enabled': false,
+  'files.autoSave': 'off',
+  'chat.commandCenter.enabled': false,
+};
+
+/** The Problems panel's icon for each severity. */
+const ICONS: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
+
+/** What the Problems panel should show for `text`: the engine's own findings (hints are not listed). */
+function expectedRows(text: string): ProblemRow[] {
+  const lines = new LineIndex(text);
+  return sortRows(
+    lint(text, { path: POLICY })
+      .filter((f) => f.severity !== 'hint')
+      .map((f) => {
+        const { start } = lines.rangeOf(f.span);
+        return { severity: ICONS[f.severity], message: f.message, source: 'bedrock-security', code: f.ruleId, line: start.line + 1, column: start.character + 1 };
+      }),
+  );
+}
+
+function sortRows(rows: ProblemRow[]): ProblemRow[] {
+  return [...rows].sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code) || a.message.localeCompare(b.message));
+}
+
+const where = (rows: ProblemRow[]): string[] => rows.map((r) => `${r.code}@${r.line}:${r.column}`);
+
+describe('VS Code (code-server) with the packaged extension', { timeout: 600_000 }, () => {
+  let base: string;
+  let dirs: CodeServerDirs;
+  let workspace: string;
+  let packaged: PackagedExtension;
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+
+  before(async () => {
+    mkdirSync(RESULTS, { recursive: true });
+    base = mkdtempSync(join(tmpdir(), 'bedrock-security-e2e-'));
+    workspace = join(base, 'workspace');
+    cpSync(FIXTURE, workspace, { recursive: true });
+    packaged = packageExtension();
+    dirs = prepareDirs(base, SETTINGS);
+    installExtension(packaged.vsix, dirs);
+    server = await startCodeServer(workspace, dirs);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 810 } });
+    await openWorkbench(page, server.url, workspace);
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    if (base) rmSync(base, { recursive: true, force: true });
+  });
+
+  /** Runs a UI step; on failure saves a screenshot and prints the workbench logs. */
+  async function step(name: string, fn: () => Promise<void>): Promise<void> {
+    try {
+      await fn();
+    } catch (e) {
+      await page?.screenshot({ path: join(RESULTS, `failure-${name}.png`) }).catch(() => undefined);
+      const logs = `${server?.output() ?? ''}\n${dirs ? logTails(dirs.userDataDir) : ''}`;
+      throw new Error(`${(e as Error).message}\n\nscreenshot: test-results/e2e/failure-${name}.png\ncode-server and workbench logs:\n${logs}`, { cause: e });
+    }
+  }
+
+  async function screenshot(name: string): Promise<void> {
+    const file = join(RESULTS, name);
+    await page.screenshot({ path: file });
+    if (UPDATE_SCREENSHOTS) copyFileSync(file, join(repoRoot, 'docs', 'images', name));
+  }
+
+  test('the VSIX holds the bundles, the IAM data and the rule docs, and no sources', () => {
+    const { files } = packaged;
+    for (const f of ['package.json', 'dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/iam-data/services.json', 'dist/iam-data/actions/bedrock.json', 'docs/rules/policy/missing-version.md']) {
+      assert.ok(files.includes(f), `the VSIX lacks ${f}`);
+    }
+    const unwanted = files.filter((f) => /^(client|server|test|out|scripts|node_modules|examples)\//.test(f) || /\.(ts|map|vsix)$/.test(f));
+    assert.deepEqual(unwanted, []);
+  });
+
+  test('the Problems panel lists the findings of the open policy, and none for other JSON', async () => {
+    await step('problems', async () => {
+      const text = readFileSync(join(workspace, POLICY), 'utf8');
+      const expected = expectedRows(text);
+      // The fixture's findings, pinned so that the fixture keeps exercising what it was written for.
+      assert.deepEqual(where(expected), [
+        'policy/missing-version@2:3',
+        'bedrock/guardrail-not-enforced@6:18',
+        'iam/passrole-wildcard@12:17',
+        'iam/wildcard-resource@13:19',
+        'bedrock/control-tampering@18:17',
+        'iam/wildcard-resource@19:19',
+      ]);
+      await openFile(page, 'app-config.json');
+      await openFile(page, POLICY);
+      await showProblems(page);
+      const seen = await waitForValue(() => readProblems(page), (v) => v.rows.length >= expected.length, `${expected.length} findings in the Problems panel`, UI_TIMEOUT);
+      assert.deepEqual(seen.files, [`${expected.length} problems in file ${POLICY} of folder .`]);
+      assert.deepEqual(sortRows(seen.rows), expected);
+      await screenshot('problems-panel.png');
+    });
+  });
+
+  test('a quick fix chosen with the keyboard inserts "Version", is saved to disk and clears the finding', async () => {
+    await step('quick-fix', async () => {
+      const before = readFileSync(join(workspace, POLICY), 'utf8');
+      const fixed = before.replace('{\n', '{\n  "Version": "2012-10-17",\n');
+      await goToPosition(page, 2, 3);
+      const menu = await openQuickFixMenu(page);
+      assert.deepEqual(menu.find((a) => a.focused), { title: 'Set "Version" to "2012-10-17"', focused: true }, `menu: ${JSON.stringify(menu)}`);
+      await screenshot('quick-fix-menu.png');
+      await page.keyboard.press('Enter');
+      const expected = expectedRows(fixed);
+      assert.ok(!expected.some((r) => r.code === 'policy/missing-version'));
+      const seen = await waitForValue(
+        () => readProblems(page),
+        (v) => !v.rows.some((r) => r.code === 'policy/missing-version') && v.rows.length === expected.length,
+        'the Problems panel without policy/missing-version',
+        UI_TIMEOUT,
+      );
+      assert.deepEqual(sortRows(seen.rows), expected);
+      await page.keyboard.press('Control+S');
+      const onDisk = await waitForValue(async () => readFileSync(join(workspace, POLICY), 'utf8'), (t) => t !== before, `${POLICY} to be saved`, 30_000);
+      assert.equal(onDisk, fixed);
+    });
+  });
+});
