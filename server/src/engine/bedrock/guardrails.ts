@@ -9,7 +9,8 @@
 // ARN without a version for the DRAFT version. The shapes of ids and versions come from the Bedrock
 // API reference (AccountEnforcedGuardrailInferenceInputConfiguration: guardrail id `[a-z0-9]+`,
 // version `[1-9][0-9]{0,7}`, ARN `arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:guardrail/…`).
-import { patternsIntersect, tokenizeTemplate, tokenizeUserPattern } from '../iam/patterns';
+import { parseArn } from '../iam/arn';
+import { globMatcher, patternsIntersect, tokenizeTemplate, tokenizeUserPattern, type Tok } from '../iam/patterns';
 import type { EngineSettings } from '../settings';
 
 /** The condition key that names the guardrail of an inference request. */
@@ -105,7 +106,24 @@ export function exactValueProblem(value: string, ignoreCase: boolean, settings?:
   return undefined;
 }
 
-const TEMPLATES = ['arn:${P}:bedrock:${R}:${A}:guardrail/${Id}', 'arn:${P}:bedrock:${R}:${A}:guardrail/${Id}:${V}'].map(tokenizeTemplate);
+/** Identifier shapes as tokens; every variable is a non-empty run without `:` (ids and versions hold none). */
+const asSegments = (t: string): Tok[] => tokenizeTemplate(t).map((tok): Tok => (tok.t === 'var' ? { t: 'segVar' } : tok));
+const TEMPLATES = ['arn:${P}:bedrock:${R}:${A}:guardrail/${Id}', 'arn:${P}:bedrock:${R}:${A}:guardrail/${Id}:${V}'].map(asSegments);
+const RESOURCE_TEMPLATES = ['guardrail/${Id}', 'guardrail/${Id}:${V}'].map(asSegments);
+
+/**
+ * True when a …Like pattern can match some guardrail identifier. A pattern written with all six
+ * ARN parts is read part by part (a `*` in the Region stays in the Region, as people mean it);
+ * shorter patterns (`*`, `arn:aws:bedrock:*`) are matched as a whole.
+ */
+function patternCanMatch(value: string): boolean {
+  const p = parseArn(value);
+  if (!p) return TEMPLATES.some((t) => patternsIntersect(tokenizeUserPattern(value), t));
+  if (!globMatcher(p.service, false).test('bedrock') || p.region === '' || p.account === '') return false;
+  if (!hasWildcard(p.account) && !ACCOUNT.test(p.account)) return false;
+  const resource = tokenizeUserPattern(p.resource);
+  return RESOURCE_TEMPLATES.some((t) => patternsIntersect(resource, t));
+}
 
 /** True when the value holds `*` or `?` (wildcards for the …Like operators). */
 export function hasWildcard(value: string): boolean {
@@ -115,8 +133,7 @@ export function hasWildcard(value: string): boolean {
 /** Why a …Like pattern can match no guardrail identifier, or undefined when it can match one. */
 export function patternProblem(value: string, settings?: EngineSettings): ValueProblem | undefined {
   if (!hasWildcard(value)) return exactValueProblem(value, false, settings);
-  const toks = tokenizeUserPattern(value);
-  if (TEMPLATES.some((t) => patternsIntersect(toks, t))) return undefined;
+  if (patternCanMatch(value)) return undefined;
   return { message: `${JSON.stringify(value)} cannot match any guardrail identifier (${SHAPE_HINT}), so this value never matches.` };
 }
 
