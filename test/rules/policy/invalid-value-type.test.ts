@@ -79,3 +79,10 @@ test('policy/invalid-value-type: the documented bad example is reported and the 
   assert.ok(findingsOf('policy/invalid-value-type', bad!).length > 0);
   expectClean('policy/invalid-value-type', good!);
 });
+
+test('policy/invalid-value-type reports Statement array items that are not objects', () => {
+  expectFindings('policy/invalid-value-type', '{"Version": "2012-10-17", "Statement": [⟦"x"⟧, {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}, ⟦42⟧]}', [
+    'Each entry of "Statement" must be a statement object.',
+    'Each entry of "Statement" must be a statement object.',
+  ]);
+});

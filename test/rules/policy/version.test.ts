@@ -20,6 +20,8 @@ test('policy/outdated-version reports 2008-10-17 and unknown values on the value
   expectFindings('policy/outdated-version', `{"Version": ⟦"2008-10-17"⟧, "Statement": [${stmt}]}`, [/does not support policy variables/]);
   expectFindings('policy/outdated-version', `{"Version": ⟦"2012-10-18"⟧, "Statement": [${stmt}]}`, ['"Version" must be "2012-10-17" (or the outdated "2008-10-17"), not "2012-10-18".']);
   expectClean('policy/outdated-version', `{"Version": "2012-10-17", "Statement": [${stmt}]}`);
+  // A number is the wrong type (policy/invalid-value-type), not an outdated version.
+  expectClean('policy/outdated-version', `{"Version": 2012, "Statement": [${stmt}]}`);
 });
 
 test('policy/outdated-version fix replaces only the value', () => {

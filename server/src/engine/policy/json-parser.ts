@@ -238,6 +238,7 @@ export function parseJsonPolicy(text: string, kind?: PolicyKind): Policy | undef
     keys: [],
     statementIsArray: false,
     statements: [],
+    invalidStatements: [],
     syntaxProblems,
     compactLength: compactJsonLength(text),
   };
@@ -251,7 +252,10 @@ export function parseJsonPolicy(text: string, kind?: PolicyKind): Policy | undef
       const v = p.value;
       if (v?.type === 'array') {
         policy.statementIsArray = true;
-        for (const item of v.children ?? []) if (item.type === 'object') policy.statements.push(statementOf(item, policy.statements.length));
+        for (const item of v.children ?? []) {
+          if (item.type === 'object') policy.statements.push(statementOf(item, policy.statements.length));
+          else policy.invalidStatements.push(spanOf(item));
+        }
       } else if (v?.type === 'object') {
         policy.statements.push(statementOf(v, 0));
       }

@@ -133,6 +133,8 @@ export interface Policy {
   statementValueSpan?: Span;
   statementIsArray: boolean;
   statements: Statement[];
+  /** Items of the Statement array that are not objects (a policy error). */
+  invalidStatements: Span[];
   syntaxProblems: SyntaxProblem[];
   /**
    * Length of the policy as AWS counts it for quotas (JSON without insignificant whitespace).

@@ -102,6 +102,7 @@ export default defineRule({
     if (policy.statementKey && sv && sv.end > sv.start && !policy.statementIsArray && policy.statements.length === 0) {
       ctx.report(sv, '"Statement" must be a statement object or an array of statement objects.');
     }
+    for (const span of policy.invalidStatements) ctx.report(span, 'Each entry of "Statement" must be a statement object.');
     for (const st of policy.statements) {
       if (st.sid && hasValue(st.sid.valueKind) && st.sid.valueKind !== 'string') ctx.report(st.sid.valueSpan, `"Sid" must be a string, not ${ARTICLE[st.sid.valueKind]}.`);
       checkList(ctx, st.action);

@@ -19,7 +19,8 @@ export default defineRule({
   },
   check(ctx) {
     const v = ctx.policy.version;
-    if (!v) return;
+    // A value that is not a string is policy/invalid-value-type's finding.
+    if (!v || v.valueKind !== 'string') return;
     if (v.value?.kind === 'string' && v.value.value === '2012-10-17') return;
     if (v.value?.kind === 'string' && v.value.value === '2008-10-17') {
       ctx.report(v.valueSpan, 'Version "2008-10-17" does not support policy variables: use "2012-10-17".');
