@@ -228,6 +228,18 @@ export class LspTestClient {
     return this.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context });
   }
 
+  /**
+   * Writes JSON-RPC messages (objects, or raw body strings that need not be valid JSON) to the
+   * server's stdin in one write, so that the server reads them together (stdio transport only).
+   */
+  sendRaw(messages: (object | string)[]): void {
+    const frames = messages.map((m) => {
+      const body = Buffer.from(typeof m === 'string' ? m : JSON.stringify({ jsonrpc: '2.0', ...m }), 'utf8');
+      return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+    });
+    this.child.stdin!.write(Buffer.concat(frames));
+  }
+
   /** Shuts the server down politely and returns its exit code. */
   async stop(): Promise<number | null> {
     if (this.child.exitCode === null) {

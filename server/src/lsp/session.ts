@@ -7,6 +7,8 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   type CodeAction,
   type CodeActionParams,
@@ -241,7 +243,7 @@ export class Session {
       if (this.shownProblems.has(p)) continue;
       this.shownProblems.add(p);
       this.connection.console.warn(`Settings: ${p}`);
-      void this.connection.window.showWarningMessage(`Bedrock Security settings: ${p}.`);
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Bedrock Security settings: ${p}.` });
     }
   }
 
