@@ -7,6 +7,7 @@ import { arnMatchesResourceType, arnSyntaxProblem, parseArn, resourceTypesForArn
 import { globMatcher, patternsIntersect, tokenizeTemplate, tokenizeUserPattern } from '../../server/src/engine/iam/patterns';
 import { FILE_TOO_LARGE, Linter, type LintOptions } from '../../server/src/engine/linter';
 import { applyEdits, detectIndentUnit, editsOverlap, PolicyEditor } from '../../server/src/engine/fixes';
+import { coversAction, entriesMatchAction } from '../../server/src/engine/policy/analysis';
 import { parseJsonPolicy } from '../../server/src/engine/policy/json-parser';
 import type { Policy } from '../../server/src/engine/policy/model';
 import { defineRule, type Rule } from '../../server/src/engine/rules/rule';
@@ -576,4 +577,20 @@ test('resourceTypesForArn finds the resource types an ARN can name', () => {
   assert.equal(arnMatchesResourceType('arn:aws:bedrock:us-east-1:111122223333:foundation-model/x', fm), false);
   // Cached: the same array for the same ARN.
   assert.equal(resourceTypesForArn(iam, 'arn:aws:s3:::bucket'), resourceTypesForArn(iam, 'arn:aws:s3:::bucket'));
+});
+
+test('coversAction: exact names, wildcards in the action and the service part, NotAction by exclusion', () => {
+  const statement = (element: string, value: unknown) => parseJsonPolicy(JSON.stringify({ Statement: [{ Effect: 'Allow', [element]: value, Resource: '*' }] }))!.statements[0];
+  const st = statement('Action', ['bedrock:InvokeModel', 'ec2:Describe*', 's3:Get?bject', '*:List*', 'iam*']);
+  const covered = ['bedrock:InvokeModel', 'BEDROCK:invokemodel', 'ec2:DescribeInstances', 'ec2:describeimages', 's3:GetObject', 'sqs:ListQueues', 'iamx:Anything'];
+  const notCovered = ['bedrock:InvokeModelWithResponseStream', 'ec2:RunInstances', 's3:GetObjectAcl', 'sqs:SendMessage', 'ec2Describe', ''];
+  assert.deepEqual(covered.filter((a) => coversAction(st, a)), covered);
+  assert.deepEqual(notCovered.filter((a) => coversAction(st, a)), []);
+  assert.equal(coversAction(statement('Action', '*'), 'anything:AtAll'), true);
+  assert.equal(coversAction(statement('Action', 'bedrock:*'), 'bedrock:InvokeModel'), true);
+  assert.equal(coversAction(statement('Action', 'bedrock:*'), 's3:GetObject'), false);
+  assert.equal(coversAction(statement('NotAction', 'bedrock:*'), 'bedrock:InvokeModel'), false);
+  assert.equal(coversAction(statement('NotAction', 'bedrock:*'), 's3:GetObject'), true);
+  assert.equal(coversAction(statement('Resource', '*'), 's3:GetObject'), false);
+  assert.equal(entriesMatchAction([], 's3:GetObject'), false);
 });

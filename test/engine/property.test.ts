@@ -1,7 +1,7 @@
 // Property tests of the whole engine (every registered rule) over mutated and random policies:
 // it never throws, every finding lies inside the document and carries JSON data, and every fix
-// applies cleanly, adds no syntax problem, and on valid JSON keeps it valid and reduces its
-// rule's findings.
+// applies cleanly, adds no syntax problem, and on valid JSON keeps it valid and makes its
+// finding go away.
 // Inputs: a deterministic sample of the AWS managed policies (../shared/corpora/managed-policies,
 // when present) plus the fixtures next to this file, mutated; and generated JSON-ish text.
 // Fixed seed: a failure prints the counterexample and replays identically.
@@ -65,6 +65,15 @@ function parsesAsJson(text: string): boolean {
   }
 }
 
+/** `value` without properties whose value is undefined (JSON drops them, harmlessly). */
+function withoutUndefined(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutUndefined);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, withoutUndefined(v)]));
+  }
+  return value;
+}
+
 const syntaxCount = (findings: Finding[]) => findings.filter((f) => f.ruleId === 'policy/syntax').length;
 const show = (s: string) => (s.length > 400 ? JSON.stringify(s.slice(0, 400)) + `… (${s.length} chars)` : JSON.stringify(s));
 
@@ -83,7 +92,7 @@ function checkText(text: string, variant: Variant): number {
     assert.ok(0 <= f.span.start && f.span.start <= f.span.end && f.span.end <= text.length, `${where}: span outside the document of ${text.length} chars`);
     assert.ok(['error', 'warning', 'information', 'hint'].includes(f.severity), `${where}: severity ${f.severity}`);
     assert.ok(typeof f.message === 'string' && f.message.length > 0, `${where}: empty message`);
-    if (f.data !== undefined) assert.deepEqual(JSON.parse(JSON.stringify(f.data)), f.data, `${where}: data is not plain JSON`);
+    if (f.data !== undefined) assert.deepEqual(JSON.parse(JSON.stringify(f.data)), withoutUndefined(f.data), `${where}: data does not survive a JSON round trip`);
   }
   if (!result.policy) return 0;
   const before = result.findings;
@@ -104,9 +113,11 @@ function checkText(text: string, variant: Variant): number {
       const after = linter.lintJson(out, opts);
       assert.ok(after.isPolicy, `${where}: the result is no longer a policy:\n${show(out)}`);
       assert.ok(syntaxCount(after.findings) <= syntaxCount(before), `${where}: adds a syntax problem:\n${show(out)}`);
-      // On text that is not JSON a fix may legitimately wait for the syntax to be repaired.
-      const n = (fs: Finding[]) => fs.filter((x) => x.ruleId === f.ruleId).length;
-      if (inputIsJson) assert.ok(n(after.findings) < n(before), `${where}: ${f.ruleId} still reports ${n(after.findings)} (before ${n(before)}):\n${show(out)}`);
+      // The fixed problem is gone: fewer findings of this rule with this message (a fix may reveal
+      // another problem of the same rule, with another message). On text that is not JSON a fix
+      // may legitimately wait for the syntax to be repaired.
+      const n = (fs: Finding[]) => fs.filter((x) => x.ruleId === f.ruleId && x.message === f.message).length;
+      if (inputIsJson) assert.ok(n(after.findings) < n(before), `${where}: still reported ${n(after.findings)} time(s) (before ${n(before)}):\n${show(out)}`);
     }
   }
   return fixesApplied;
@@ -364,7 +375,7 @@ test('generated policies: random element values and types, several layouts', () 
     fc.property(generatedArb, (g) => {
       checkText(render(g), g.variant);
     }),
-    { seed: SEED, numRuns: 400, includeErrorInReport: true },
+    { seed: SEED, numRuns: 200, includeErrorInReport: true },
   );
 });
 
@@ -373,7 +384,7 @@ test('generated policies, then mutated', () => {
     fc.property(generatedArb, fc.array(mutationArb, { minLength: 1, maxLength: 3 }), (g, mutations) => {
       checkText(mutations.reduce(mutate, render(g)), g.variant);
     }),
-    { seed: SEED, numRuns: 200, includeErrorInReport: true },
+    { seed: SEED, numRuns: 150, includeErrorInReport: true },
   );
 });
 

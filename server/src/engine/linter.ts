@@ -80,7 +80,8 @@ export class Linter {
         report: (span, message, data) => findings.push(data ? { ruleId: meta.id, severity, message, span, data } : { ruleId: meta.id, severity, message, span }),
       });
     }
-    findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+    // Rule ids compare by code unit: the same order on every machine, whatever its locale.
+    findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
     return findings;
   }
 

@@ -1,16 +1,20 @@
 // IAM wildcard patterns (`*` any run of characters, `?` one character) and intersection of two
 // patterns (a user's ARN with wildcards against a resource type's ARN template with variables).
 
-const matcherCache = new Map<string, RegExp>();
+const insensitiveMatchers = new Map<string, RegExp>();
+const sensitiveMatchers = new Map<string, RegExp>();
+/** Bound on each cache: policies are finite, but an editor session sees many versions of them. */
+const MAX_CACHED_MATCHERS = 20_000;
 
 /** A RegExp for an IAM glob. Action names match case-insensitively; ARNs case-sensitively. */
 export function globMatcher(glob: string, ignoreCase: boolean): RegExp {
-  const cacheKey = (ignoreCase ? 'i' : 's') + glob;
-  let re = matcherCache.get(cacheKey);
+  const cache = ignoreCase ? insensitiveMatchers : sensitiveMatchers;
+  let re = cache.get(glob);
   if (!re) {
     const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
     re = new RegExp('^' + body + '$', ignoreCase ? 'is' : 's');
-    matcherCache.set(cacheKey, re);
+    if (cache.size >= MAX_CACHED_MATCHERS) cache.clear();
+    cache.set(glob, re);
   }
   return re;
 }

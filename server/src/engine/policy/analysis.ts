@@ -51,13 +51,59 @@ export const isAllow = (st: Statement): boolean => st.effect?.value?.value === '
 export const isDeny = (st: Statement): boolean => st.effect?.value?.value === 'Deny';
 
 /**
+ * The entries of an Action/NotAction list, prepared for matching many actions: exact names in a
+ * set, wildcard entries grouped by their service prefix (policies such as ReadOnlyAccess list
+ * hundreds of `service:Describe*` entries; testing each against every action is the slow way).
+ */
+interface ActionListMatcher {
+  exact: Set<string>;
+  byService: Map<string, RegExp[]>;
+  anyService: RegExp[];
+}
+
+const listMatchers = new WeakMap<readonly ScalarNode[], ActionListMatcher>();
+
+function listMatcher(entries: readonly ScalarNode[]): ActionListMatcher {
+  let m = listMatchers.get(entries);
+  if (m) return m;
+  m = { exact: new Set(), byService: new Map(), anyService: [] };
+  for (const e of entries) {
+    const lower = e.value.toLowerCase();
+    if (!/[*?]/.test(lower)) {
+      m.exact.add(lower);
+      continue;
+    }
+    const colon = lower.indexOf(':');
+    const service = colon > 0 ? lower.slice(0, colon) : '';
+    const re = globMatcher(e.value, true);
+    if (service && !/[*?]/.test(service)) {
+      const list = m.byService.get(service);
+      if (list) list.push(re);
+      else m.byService.set(service, [re]);
+    } else m.anyService.push(re);
+  }
+  listMatchers.set(entries, m);
+  return m;
+}
+
+/** True when one of the entries matches `action` (case-insensitively, with IAM wildcards). */
+export function entriesMatchAction(entries: readonly ScalarNode[], action: string): boolean {
+  const m = listMatcher(entries);
+  const lower = action.toLowerCase();
+  if (m.exact.has(lower)) return true;
+  const colon = lower.indexOf(':');
+  const inService = colon > 0 ? m.byService.get(lower.slice(0, colon)) : undefined;
+  if (inService?.some((re) => re.test(action))) return true;
+  return m.anyService.some((re) => re.test(action));
+}
+
+/**
  * True when the statement's Action (or NotAction, by exclusion) covers `action` (`service:Name`,
  * matched case-insensitively with IAM wildcards).
  */
 export function coversAction(st: Statement, action: string): boolean {
-  const matches = (entries: ScalarNode[]) => entries.some((e) => globMatcher(e.value, true).test(action));
-  if (st.action) return matches(st.action.entries);
-  if (st.notAction) return !matches(st.notAction.entries);
+  if (st.action) return entriesMatchAction(st.action.entries, action);
+  if (st.notAction) return !entriesMatchAction(st.notAction.entries, action);
   return false;
 }
 
