@@ -199,6 +199,13 @@ test('iam/wildcard-resource offers no fix when a pattern mixes wildcard-only and
   assert.deepEqual(fixesOf(ID, text), []);
 });
 
+test('iam/wildcard-resource offers no fix when a template of the data would give a malformed ARN', () => {
+  // The data writes mediaconnect's Offering as arn:${Partition}:mediaconnect:${Region}:offering:${OfferingId}.
+  const text = policyJson([{ Effect: 'Allow', Action: 'mediaconnect:DescribeOffering', Resource: '*' }]);
+  assert.equal(findingsOf(ID, text).length, 1);
+  assert.deepEqual(fixesOf(ID, text), []);
+});
+
 test('iam/wildcard-resource rebuilds nothing from a stale finding and never throws on broken input', () => {
   for (const text of [
     '{"Statement": [{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": "*"',

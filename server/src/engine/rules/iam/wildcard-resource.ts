@@ -2,7 +2,7 @@
 // permissions. The fix writes the ARNs of the actions' resource types from the IAM data and moves
 // the wildcard-only actions (which accept nothing but "*") into a statement of their own.
 import type { ActionInfo, IamData, ResourceTypeInfo } from '../../iam/data';
-import { resourceTypesForArn } from '../../iam/arn';
+import { arnSyntaxProblem, resourceTypesForArn } from '../../iam/arn';
 import { globMatcher } from '../../iam/patterns';
 import { splitAction } from '../../policy/analysis';
 import type { Policy, ScalarNode, Statement } from '../../policy/model';
@@ -185,6 +185,9 @@ function buildFix(ctx: FixContext, st: Statement, p: Plan, title: string): Fix |
   // Policy variables work only in the 2012-10-17 language; without it the account stays "*".
   const account = policy.version?.value?.value === '2012-10-17' ? OWN_ACCOUNT : '*';
   const candidates = p.types.filter((rt) => !covered.has(`${rt.service}:${rt.key.toLowerCase()}`)).flatMap((rt) => arnsOf(rt, partition, account, settings));
+  // A template the data spells oddly (mediaconnect's offering has no account field) would give
+  // an ARN that iam/invalid-arn rejects: offer no fix rather than a partial one.
+  if (candidates.some((arn) => arnSyntaxProblem(arn) !== undefined)) return undefined;
   const resources = [...kept, ...minimalArns(candidates, kept)];
   if (resources.length === 0) return undefined;
   const edits: TextEdit[] = [replaceValueIn(editor, st.span, resource.valueSpan, resources.length === 1 && !resource.isArray ? resources[0] : resources)];
