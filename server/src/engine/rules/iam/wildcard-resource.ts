@@ -235,7 +235,7 @@ export default defineRule({
         `- the account is \`${OWN_ACCOUNT}\`, the caller's own account (a policy variable; \`*\` when the policy does not use the 2012-10-17 language, which policy variables need). Edit it for cross-account or AWS-owned resources;`,
         '- every name or id is `*`.',
         '',
-        '`bedrock:InvokeModel` and `bedrock:InvokeModelWithResponseStream` list 12 and 10 alternative resource types; the first fix writes the two nearly every caller needs — `foundation-model` and `inference-profile` (required for cross-Region inference) — and a second fix writes every type (add `application-inference-profile`, `provisioned-model`, `custom-model-deployment`, `imported-model` or `prompt-router` by hand if you use them). No fix is offered when a pattern matches both wildcard-only and resource-level actions (no split keeps the grant), or when the actions need more than 16 resource types.',
+        '`bedrock:InvokeModel` and `bedrock:InvokeModelWithResponseStream` list 12 and 10 alternative resource types; the first fix writes the two nearly every caller needs — `foundation-model` and `inference-profile` (required for cross-Region inference) — and a second fix writes every type (add `application-inference-profile`, `provisioned-model`, `custom-model-deployment`, `imported-model` or `prompt-router` by hand if you use them). No fix is offered when a pattern matches both wildcard-only and resource-level actions (no split keeps the grant), when the actions need more than 16 resource types, or when the IAM data\'s ARN template of a type does not give a well-formed ARN.',
       ].join('\n'),
       references: [
         'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html',
