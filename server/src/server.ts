@@ -1,35 +1,43 @@
 // The Bedrock Security language server: LSP wiring only. Every handler delegates to the
 // session (server/src/lsp/session.ts), guarded so that one failing request or notification
 // never stops the server. The transport comes from the command line: --stdio, --node-ipc,
-// --socket=<port> or --pipe=<name>.
+// --socket=<port> or --pipe=<name>. The same script, started as a worker thread, is the
+// workspace scan worker (server/src/lsp/file-linter.ts).
+import { isMainThread, workerData } from 'node:worker_threads';
 import { createConnection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { sharedIamData } from './engine/iam/data';
 import { Linter } from './engine/linter';
+import { runScanWorker, SCAN_WORKER_ROLE } from './lsp/file-linter';
 import { guardNotification, guardRequest } from './lsp/guard';
-import { Session } from './lsp/session';
+import { DEFAULT_SESSION_OPTIONS, Session } from './lsp/session';
 
-const connection = createConnection();
-const documents = new TextDocuments(TextDocument);
-const session = new Session(connection, documents, new Linter(sharedIamData()));
-const log = (message: string) => session.logError(message);
+function startServer(): void {
+  const connection = createConnection();
+  const documents = new TextDocuments(TextDocument);
+  const session = new Session(connection, documents, new Linter(sharedIamData()), { ...DEFAULT_SESSION_OPTIONS, workerEntry: __filename });
+  const log = (message: string) => session.logError(message);
 
-connection.onInitialize((params) => session.initialize(params));
-connection.onInitialized(guardNotification('initialized', log, () => session.initialized()));
-connection.onDidChangeConfiguration(guardNotification('didChangeConfiguration', log, (p) => session.didChangeConfiguration(p)));
-connection.onDidChangeWatchedFiles(guardNotification('didChangeWatchedFiles', log, (p) => session.didChangeWatchedFiles(p)));
-connection.onCodeAction(guardRequest('textDocument/codeAction', log, () => [], (p) => session.codeAction(p)));
-connection.onCodeActionResolve(guardRequest('codeAction/resolve', log, () => null as never, (a) => session.resolveCodeAction(a)));
-connection.onExecuteCommand(guardRequest('workspace/executeCommand', log, () => null, (p) => session.executeCommand(p)));
-connection.onShutdown(() => session.dispose());
+  connection.onInitialize((params) => session.initialize(params));
+  connection.onInitialized(guardNotification('initialized', log, () => session.initialized()));
+  connection.onDidChangeConfiguration(guardNotification('didChangeConfiguration', log, (p) => session.didChangeConfiguration(p)));
+  connection.onDidChangeWatchedFiles(guardNotification('didChangeWatchedFiles', log, (p) => session.didChangeWatchedFiles(p)));
+  connection.onCodeAction(guardRequest('textDocument/codeAction', log, () => [], (p) => session.codeAction(p)));
+  connection.onCodeActionResolve(guardRequest('codeAction/resolve', log, () => null as never, (a) => session.resolveCodeAction(a)));
+  connection.onExecuteCommand(guardRequest('workspace/executeCommand', log, () => null, (p) => session.executeCommand(p)));
+  connection.onShutdown(() => session.dispose());
 
-documents.onDidOpen(guardNotification('didOpen', log, (e) => session.didOpen(e.document)));
-documents.onDidChangeContent(guardNotification('didChange', log, (e) => session.didChangeContent(e.document)));
-documents.onDidClose(guardNotification('didClose', log, (e) => session.didClose(e.document)));
+  documents.onDidOpen(guardNotification('didOpen', log, (e) => session.didOpen(e.document)));
+  documents.onDidChangeContent(guardNotification('didChange', log, (e) => session.didChangeContent(e.document)));
+  documents.onDidClose(guardNotification('didClose', log, (e) => session.didClose(e.document)));
 
-// Last resort: a bug in a timer or promise callback is logged instead of ending the process.
-process.on('uncaughtException', (e) => log(`Uncaught exception: ${e.stack ?? e.message}`));
-process.on('unhandledRejection', (e) => log(`Unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+  // Last resort: a bug in a timer or promise callback is logged instead of ending the process.
+  process.on('uncaughtException', (e) => log(`Uncaught exception: ${e.stack ?? e.message}`));
+  process.on('unhandledRejection', (e) => log(`Unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
 
-documents.listen(connection);
-connection.listen();
+  documents.listen(connection);
+  connection.listen();
+}
+
+if (!isMainThread && (workerData as { role?: string } | undefined)?.role === SCAN_WORKER_ROLE) runScanWorker();
+else startServer();

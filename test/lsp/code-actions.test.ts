@@ -66,6 +66,17 @@ describe('code actions', () => {
     assert.deepEqual(await client.codeActions(uri, d.range, { diagnostics: [foreign] }), []);
   });
 
+  test('a client that drops `data` still gets fixes, found by rule id and range', async () => {
+    const uri = 'file:///virtual/actions/dropped.json';
+    await client.open(uri, PLACEHOLDERS);
+    const [d] = ofRule(await client.waitForDiagnostics(uri), 'bedrock/guardrail-placeholder');
+    const withoutData: Diagnostic = { range: d.range, severity: d.severity, source: d.source, code: d.code, message: d.message };
+    const actions = await client.codeActions(uri, d.range, { diagnostics: [withoutData] });
+    assert.ok(actions.some((a) => a.title === `Replace the placeholder with ${GUARDRAIL}:3`), actions.map((a) => a.title).join(' | '));
+    const elsewhere: Diagnostic = { ...withoutData, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
+    assert.deepEqual(await client.codeActions(uri, d.range, { diagnostics: [elsewhere] }), []);
+  });
+
   test('a diagnostic of an older version is matched to the current finding', async () => {
     const uri = 'file:///virtual/actions/stale.json';
     await client.open(uri, NO_VERSION);

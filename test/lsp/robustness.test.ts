@@ -35,9 +35,8 @@ describe('robustness', () => {
     assert.equal(ofRule(p, 'policy/missing-version').length, 1);
   }
 
-  test('a message whose body is not JSON, and one without Content-Length, are skipped', async () => {
-    client.sendRaw(['{"jsonrpc": "2.0", "id": 99, "method": ']);
-    client.child.stdin!.write('X-Nonsense: 1\r\n\r\n');
+  test('a message whose body is not JSON is skipped', async () => {
+    client.sendRaw(['{"jsonrpc": "2.0", "id": 99, "method": ', '[1, 2', '"just a string"']);
     await stillLints('after-malformed');
     assert.equal(client.child.exitCode, null);
   });

@@ -67,17 +67,19 @@ function autoFix(fixes: Fix[]): Fix | undefined {
 /**
  * The finding behind one of our diagnostics. On the version it was computed for, it is rebuilt
  * from the diagnostic itself; a diagnostic of an older version (or from disk) is matched to the
- * current finding of the same rule with equal data, nearest to where it was.
+ * current finding of the same rule with equal data, nearest to where it was. When the client
+ * dropped `data`, the current finding of the rule at exactly the diagnostic's range is used.
  */
 function findingFor(d: Diagnostic, doc: LintedDocument): Finding | undefined {
   const data = diagnosticData(d);
   if (!data) return undefined;
-  if (data.version !== null && data.version === doc.version) return findingOf(d, data, doc.lines);
-  const at = doc.lines.offsetAt(d.range.start);
+  if (!data.dataDropped && data.version !== null && data.version === doc.version) return findingOf(d, data, doc.lines);
+  const span = doc.lines.spanOf(d.range);
+  if (data.dataDropped) return doc.result.findings.find((f) => f.ruleId === data.ruleId && f.span.start === span.start && f.span.end === span.end);
   let best: Finding | undefined;
   for (const f of doc.result.findings) {
     if (f.ruleId !== data.ruleId || !jsonEqual(f.data, data.data)) continue;
-    if (!best || Math.abs(f.span.start - at) < Math.abs(best.span.start - at)) best = f;
+    if (!best || Math.abs(f.span.start - span.start) < Math.abs(best.span.start - span.start)) best = f;
   }
   return best;
 }

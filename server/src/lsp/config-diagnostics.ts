@@ -2,9 +2,12 @@
 // that the server can show them as diagnostics on that file (in every editor, open or not).
 // Validation itself is the engine's `mergeConfig`, applied one property at a time.
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { Diagnostic } from 'vscode-languageserver';
 import { defaultSettings, mergeConfig } from '../engine/settings';
+import { LineIndex } from '../engine/text';
 import type { Severity, Span } from '../engine/types';
 import { CONFIG_FILE } from '../node/workspace';
+import { DIAGNOSTIC_SOURCE, toLspSeverity } from './diagnostics';
 
 /** One problem of the config file. */
 export interface ConfigIssue {
@@ -66,4 +69,12 @@ export function configIssues(text: string, knownRules: ReadonlySet<string>): Con
     }
   }
   return issues;
+}
+
+/** The problems of a config file's text as diagnostics (source `bedrock-security`, no rule code). */
+export function configDiagnostics(text: string, knownRules: ReadonlySet<string>): Diagnostic[] {
+  const issues = configIssues(text, knownRules);
+  if (!issues.length) return [];
+  const lines = new LineIndex(text);
+  return issues.map((i) => ({ range: lines.rangeOf(i.span), severity: toLspSeverity(i.severity), source: DIAGNOSTIC_SOURCE, message: i.message }));
 }

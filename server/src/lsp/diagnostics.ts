@@ -18,6 +18,12 @@ export interface DiagnosticData {
   version: number | null;
 }
 
+/** What a code action request tells about one of our diagnostics. */
+export interface ReceivedDiagnostic extends DiagnosticData {
+  /** True when the client sent no `data` back (only `code`): the finding is found by rule and range. */
+  dataDropped?: boolean;
+}
+
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
@@ -47,7 +53,7 @@ export function toDiagnostic(f: Finding, lines: LineIndex, version: number | nul
 }
 
 /** The `data` of one of our diagnostics, validated (clients send it back untyped). */
-export function diagnosticData(d: Diagnostic): DiagnosticData | undefined {
+export function diagnosticData(d: Diagnostic): ReceivedDiagnostic | undefined {
   if (d.source !== DIAGNOSTIC_SOURCE) return undefined;
   const raw = d.data as Partial<DiagnosticData> | undefined;
   if (raw && typeof raw === 'object' && typeof raw.ruleId === 'string') {
@@ -56,7 +62,7 @@ export function diagnosticData(d: Diagnostic): DiagnosticData | undefined {
     return data ? { ruleId: raw.ruleId, data, version } : { ruleId: raw.ruleId, version };
   }
   // A client that drops `data` still sends `code`: the rule id, without finding data.
-  if (typeof d.code === 'string' && d.code.includes('/')) return { ruleId: d.code, version: null };
+  if (raw === undefined && typeof d.code === 'string' && d.code.includes('/')) return { ruleId: d.code, version: null, dataDropped: true };
   return undefined;
 }
 

@@ -13,7 +13,6 @@ import {
   type CodeAction,
   type CodeActionParams,
   type Connection,
-  type Diagnostic,
   type DidChangeConfigurationParams,
   type DidChangeWatchedFilesParams,
   type ExecuteCommandParams,
@@ -24,13 +23,12 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Linter } from '../engine/linter';
-import { LineIndex } from '../engine/text';
 import { CONFIG_FILE } from '../node/workspace';
 import { CODE_ACTION_KINDS, codeActions, fixAllActionData, fixAllEdit, type CodeActionClient } from './code-actions';
-import { configIssues } from './config-diagnostics';
-import { DIAGNOSTIC_SOURCE, toLspSeverity } from './diagnostics';
+import { configDiagnostics } from './config-diagnostics';
 import { DiagnosticsScheduler } from './diagnostics-scheduler';
 import { DocumentLinter } from './document-linter';
+import { InProcessFileLinter, WorkerFileLinter, type FileLinter } from './file-linter';
 import { WorkspaceFolders, type Folder } from './folders';
 import { invalidParams } from './guard';
 import { SETTINGS_SECTION, SettingsStore, type FolderSettings } from './settings';
@@ -46,6 +44,11 @@ export interface SessionOptions {
   debounceMs: number;
   /** Period over which file-watcher events are collected before acting on them. */
   fileEventsDelayMs: number;
+  /**
+   * The server's script, started again as a worker thread that lints closed workspace files;
+   * without it they are linted on the server's thread.
+   */
+  workerEntry?: string;
 }
 
 export const DEFAULT_SESSION_OPTIONS: SessionOptions = { debounceMs: 175, fileEventsDelayMs: 100 };
@@ -66,6 +69,7 @@ export class Session {
   private readonly docs: DocumentLinter;
   private readonly scheduler: DiagnosticsScheduler;
   private readonly scanner: WorkspaceScanner;
+  private readonly files: FileLinter;
   private readonly knownRules: ReadonlySet<string>;
   /** Open documents by `documentKey`, to their URI as the client spells it. */
   private readonly open = new Map<string, string>();
@@ -103,14 +107,13 @@ export class Session {
       (uri) => this.validateOpen(uri),
       (uri, e) => this.logError(`Linting ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
     );
+    this.files = options.workerEntry
+      ? new WorkerFileLinter(options.workerEntry, () => linter, (m) => this.connection.console.log(m))
+      : new InProcessFileLinter(linter);
     this.scanner = new WorkspaceScanner({
       settings: (folder) => this.settings.get(folder),
       isOpen: (path) => this.open.has(path),
-      lintText: (path, text, settings) => {
-        const linted = this.docs.lint(pathToUri(path), null, text, settings);
-        return linted.result.isPolicy ? linted.diagnostics() : undefined;
-      },
-      configDiagnostics: (text) => this.configDiagnostics(text),
+      files: this.files,
       publish: (uri, diagnostics) => void this.connection.sendDiagnostics({ uri, diagnostics }),
       startProgress: (title) => this.startProgress(title),
       log: (message) => this.connection.console.log(message),
@@ -194,12 +197,12 @@ export class Session {
     this.docs.forget(uri);
     const key = documentKey(uri);
     if (!this.open.delete(key)) return;
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     const folder = this.folders.folderOf(uri);
     const path = uriToPath(uri);
-    if (folder && path && this.scanner.isKnown(folder, path)) {
-      this.scanner.relintFile(folder, path).catch((e: unknown) => this.logError(`Linting ${path} failed: ${String(e)}`));
-    }
+    const fromDisk = !!folder && !!path && this.scanner.isKnown(folder, path);
+    // The file's diagnostics from disk replace the buffer's under the same URI; otherwise clear.
+    if (!fromDisk || pathToUri(path!) !== uri) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (fromDisk) this.scanner.relintFile(folder!, path!, true).catch((e: unknown) => this.logError(`Linting ${path} failed: ${String(e)}`));
   }
 
   /** Lints an open document and publishes its diagnostics, unless a newer version superseded it. */
@@ -209,7 +212,7 @@ export class Session {
     const version = doc.version;
     const folder = this.folders.folderOf(uri);
     if (this.isConfigFile(uri, folder)) {
-      await this.connection.sendDiagnostics({ uri, version, diagnostics: this.configDiagnostics(doc.getText()) });
+      await this.connection.sendDiagnostics({ uri, version, diagnostics: configDiagnostics(doc.getText(), this.knownRules) });
       return;
     }
     const settings = await this.settings.get(folder);
@@ -223,14 +226,6 @@ export class Session {
   private isConfigFile(uri: string, folder: Folder | undefined): boolean {
     const path = uriToPath(uri);
     return !!folder && !!path && basename(path) === CONFIG_FILE && dirname(path) === folder.path;
-  }
-
-  /** Diagnostics for the text of a folder's `.bedrock-security.json`. */
-  private configDiagnostics(text: string): Diagnostic[] {
-    const issues = configIssues(text, this.knownRules);
-    if (!issues.length) return [];
-    const lines = new LineIndex(text);
-    return issues.map((i) => ({ range: lines.rangeOf(i.span), severity: toLspSeverity(i.severity), source: DIAGNOSTIC_SOURCE, message: i.message }));
   }
 
   private async editorSettings(folder: Folder | undefined): Promise<unknown> {
@@ -364,6 +359,7 @@ export class Session {
   dispose(): void {
     this.scheduler.dispose();
     this.scanner.dispose();
+    this.files.dispose();
     if (this.fileEventsTimer) clearTimeout(this.fileEventsTimer);
   }
 }

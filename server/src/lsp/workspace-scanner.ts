@@ -1,24 +1,18 @@
 // Lints every policy file of the workspace folders from disk: on start, when files are created,
-// deleted or changed outside the editor, and when settings change. Work runs in time slices that
-// yield to the event loop, so requests and typing are served while a large folder is scanned.
-// Open documents are skipped: their diagnostics come from the editor buffer.
-import { readFileSync, statSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+// deleted or changed outside the editor, and when settings change. Files are listed and linted in
+// batches by a FileLinter (a worker thread), so requests and typing are served while a large
+// folder is scanned. Open documents are skipped: their diagnostics come from the editor buffer.
 import type { Diagnostic } from 'vscode-languageserver';
-import { decodeText } from '../node/decode';
-import { CONFIG_FILE, walkFiles } from '../node/workspace';
+import type { FileLinter, FileResult } from './file-linter';
 import type { Folder } from './folders';
 import type { FolderSettings } from './settings';
 import { pathToUri } from './uri';
 
-/** Files larger than this are never read (the engine would skip them as too large anyway). */
-export const MAX_READ_BYTES = 64 * 1024 * 1024;
-
 /** At most this many files are linted per folder (a guard against enormous trees). */
 export const MAX_FILES_PER_FOLDER = 50_000;
 
-/** Milliseconds of work between two yields to the event loop. */
-const SLICE_MS = 10;
+/** Files per batch sent to the file linter; progress is reported and cancellation checked between batches. */
+const BATCH_SIZE = 16;
 
 /** Progress of a scan (LSP work-done progress, or nothing when the client lacks support). */
 export interface ScanProgress {
@@ -31,10 +25,7 @@ export interface ScanHost {
   settings(folder: Folder): Promise<FolderSettings>;
   /** True when the file is open in the editor (its buffer, not the disk, is linted). */
   isOpen(path: string): boolean;
-  /** Lints a file's text; undefined when it is not a policy. */
-  lintText(path: string, text: string, settings: FolderSettings): Diagnostic[] | undefined;
-  /** Diagnostics of a folder's config file text. */
-  configDiagnostics(text: string): Diagnostic[];
+  readonly files: FileLinter;
   publish(uri: string, diagnostics: Diagnostic[]): void;
   startProgress(title: string): Promise<ScanProgress>;
   log(message: string): void;
@@ -50,13 +41,17 @@ interface FolderState {
   published: Set<string>;
 }
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+interface Run {
+  folder: Folder;
+  mode: ScanMode;
+  cancelled: boolean;
+}
 
 /** Scans workspace folders one at a time; newer requests for a folder restart its scan. */
 export class WorkspaceScanner {
   private readonly state = new Map<string, FolderState>();
   private readonly queue = new Map<string, { folder: Folder; mode: ScanMode }>();
-  private current?: { folder: Folder; mode: ScanMode; cancelled: boolean };
+  private current?: Run;
   private running?: Promise<void>;
   private disposed = false;
 
@@ -75,9 +70,19 @@ export class WorkspaceScanner {
     return !!this.state.get(folder.path)?.known.has(path);
   }
 
-  /** Re-lints one known file from disk (it changed on disk, or its editor was closed). */
-  relintFile(folder: Folder, path: string): Promise<void> {
-    return this.host.settings(folder).then((settings) => this.lintFile(folder, path, settings, this.folderState(folder)));
+  /**
+   * Re-lints one known file from disk (it changed on disk, or its editor was closed). With
+   * `replace`, its diagnostics are published even when empty (they replace the editor buffer's).
+   */
+  async relintFile(folder: Folder, path: string, replace = false): Promise<void> {
+    let result: FileResult | undefined;
+    try {
+      const settings = await this.host.settings(folder);
+      [result] = await this.host.files.lint(folder.path, settings.engine, [path]);
+    } finally {
+      if (!result && replace && !this.host.isOpen(path)) this.host.publish(pathToUri(path), []);
+    }
+    if (result && this.state.has(folder.path)) this.apply(this.folderState(folder), result, replace);
   }
 
   /** A file was deleted: clears its diagnostics. */
@@ -119,10 +124,14 @@ export class WorkspaceScanner {
       while (this.queue.size && !this.disposed) {
         const [key, next] = this.queue.entries().next().value as [string, { folder: Folder; mode: ScanMode }];
         this.queue.delete(key);
-        const run = { ...next, cancelled: false };
+        const run: Run = { ...next, cancelled: false };
         this.current = run;
         progress ??= await this.host.startProgress('Bedrock Security');
-        await this.scanFolder(run, progress);
+        try {
+          await this.scanFolder(run, progress);
+        } catch (e) {
+          this.host.log(`Scanning ${run.folder.path} failed: ${(e as Error).message}`);
+        }
         // A newer request for this folder cancelled the run: it inherits what was left to do.
         const queued = this.queue.get(key);
         if (run.cancelled && queued && run.mode === 'all') queued.mode = 'all';
@@ -134,17 +143,11 @@ export class WorkspaceScanner {
     }
   }
 
-  private async scanFolder(run: { folder: Folder; mode: ScanMode; cancelled: boolean }, progress: ScanProgress): Promise<void> {
+  private async scanFolder(run: Run, progress: ScanProgress): Promise<void> {
     const { folder } = run;
     const settings = await this.host.settings(folder);
     if (run.cancelled) return;
-    let files: string[];
-    try {
-      files = walkFiles(folder.path, { extensions: ['.json'], maxFiles: MAX_FILES_PER_FOLDER, cancelled: () => run.cancelled });
-    } catch (e) {
-      this.host.log(`Cannot list the files of ${folder.path}: ${(e as Error).message}`);
-      return;
-    }
+    const files = await this.host.files.walk(folder.path, MAX_FILES_PER_FOLDER);
     if (run.cancelled) return;
     const st = this.folderState(folder);
     const found = new Set(files);
@@ -156,49 +159,29 @@ export class WorkspaceScanner {
     }
     for (const p of st.known) if (!found.has(p)) st.known.delete(p);
     const todo = run.mode === 'all' ? files : files.filter((f) => !st.known.has(f));
-    let sliceStart = Date.now();
-    for (let i = 0; i < todo.length; i++) {
+    for (let i = 0; i < todo.length; i += BATCH_SIZE) {
+      const batch = todo.slice(i, i + BATCH_SIZE);
+      const closed = batch.filter((p) => !this.host.isOpen(p));
+      const results = closed.length ? await this.host.files.lint(folder.path, settings.engine, closed) : [];
+      // Results of a cancelled run may be stale (settings changed): the newer run redoes them.
       if (run.cancelled) return;
-      this.lintFile(folder, todo[i], settings, st);
-      if (Date.now() - sliceStart >= SLICE_MS) {
-        progress.report(Math.floor((i * 100) / todo.length), `${folder.name}: ${i + 1}/${todo.length} files`);
-        await yieldToEventLoop();
-        sliceStart = Date.now();
-      }
-    }
-    if (todo.length) progress.report(100, `${folder.name}: ${todo.length}/${todo.length} files`);
-  }
-
-  private lintFile(folder: Folder, path: string, settings: FolderSettings, st: FolderState): void {
-    st.known.add(path);
-    if (this.host.isOpen(path)) return;
-    const text = readText(path, (m) => this.host.log(m));
-    const isConfig = basename(path) === CONFIG_FILE && dirname(path) === folder.path;
-    const diagnostics = text === undefined ? undefined : isConfig ? this.host.configDiagnostics(text) : this.host.lintText(path, text, settings);
-    if (diagnostics) {
-      st.published.add(path);
-      this.host.publish(pathToUri(path), diagnostics);
-    } else if (st.published.delete(path)) {
-      this.host.publish(pathToUri(path), []);
+      for (const p of batch) st.known.add(p);
+      for (const r of results) this.apply(st, r);
+      const done = Math.min(i + BATCH_SIZE, todo.length);
+      progress.report(Math.floor((done * 100) / todo.length), `${folder.name}: ${done}/${todo.length} files`);
     }
   }
-}
 
-/** A file's decoded text; undefined when it is missing, too large, or binary. */
-function readText(path: string, log: (m: string) => void): string | undefined {
-  try {
-    const size = statSync(path).size;
-    if (size > MAX_READ_BYTES) {
-      log(`Skipped ${path}: ${size} bytes is more than ${MAX_READ_BYTES}.`);
-      return undefined;
+  /** Publishes (or clears) one file's diagnostics, unless it was opened in the meantime. */
+  private apply(st: FolderState, r: FileResult, replace = false): void {
+    if (r.skipped) this.host.log(`Skipped ${r.path}: ${r.skipped}.`);
+    if (this.host.isOpen(r.path)) return;
+    st.known.add(r.path);
+    if (r.diagnostics) {
+      st.published.add(r.path);
+      this.host.publish(pathToUri(r.path), r.diagnostics);
+    } else if (st.published.delete(r.path) || replace) {
+      this.host.publish(pathToUri(r.path), []);
     }
-    const decoded = decodeText(readFileSync(path));
-    if ('error' in decoded) {
-      log(`Skipped ${path}: ${decoded.error}.`);
-      return undefined;
-    }
-    return decoded.text;
-  } catch {
-    return undefined;
   }
 }
