@@ -27,7 +27,7 @@ import { CONFIG_FILE } from '../node/workspace';
 import { CODE_ACTION_KINDS, codeActions, fixAllActionData, fixAllEdit, type CodeActionClient } from './code-actions';
 import { configDiagnostics } from './config-diagnostics';
 import { DiagnosticsScheduler } from './diagnostics-scheduler';
-import { DocumentLinter } from './document-linter';
+import { DocumentLinter, type LintedDocument } from './document-linter';
 import { InProcessFileLinter, WorkerFileLinter, type FileLinter } from './file-linter';
 import { WorkspaceFolders, type Folder } from './folders';
 import { invalidParams } from './guard';
@@ -71,8 +71,8 @@ export class Session {
   private readonly scanner: WorkspaceScanner;
   private readonly files: FileLinter;
   private readonly knownRules: ReadonlySet<string>;
-  /** Open documents by `documentKey`, to their URI as the client spells it. */
-  private readonly open = new Map<string, string>();
+  /** The `documentKey`s (file paths) of open JSON documents. */
+  private readonly open = new Set<string>();
   /** Documents opened but not linted yet (their first lint is not debounced). */
   private readonly justOpened = new Set<string>();
   /** Editor-settings problems already shown to the user. */
@@ -176,7 +176,7 @@ export class Session {
   didOpen(doc: TextDocument): void {
     if (!isJsonDocument(doc.uri, doc.languageId)) return;
     const key = documentKey(doc.uri);
-    this.open.set(key, doc.uri);
+    this.open.add(key);
     this.justOpened.add(doc.uri);
     // Diagnostics published from disk under another spelling of this file's URI are replaced.
     const diskUri = uriToPath(doc.uri) !== undefined ? pathToUri(key) : undefined;
@@ -317,7 +317,7 @@ export class Session {
   }
 
   /** The settings and current lint of an open JSON document; undefined for other documents. */
-  private async lintedOpen(uri: string) {
+  private async lintedOpen(uri: string): Promise<LintedDocument | undefined> {
     const doc = this.documents.get(uri);
     if (!doc || !isJsonDocument(uri, doc.languageId)) return undefined;
     const folder = this.folders.folderOf(uri);
