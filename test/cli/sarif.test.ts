@@ -57,6 +57,7 @@ test('tool.driver describes every registered rule with its docs link and default
     assert.equal(d.shortDescription?.text, rule.meta.description);
     assert.equal(d.helpUri, docsUrl(rule.meta.id));
     assert.equal(d.defaultConfiguration?.level, levels[rule.meta.severity]);
+    assert.ok(d.help?.markdown?.startsWith(`# ${rule.meta.id}\n`), `${rule.meta.id} help is its docs page`);
   }
   assert.equal(new Set(driver.rules!.map((r) => r.id)).size, driver.rules!.length, 'rule ids are unique');
 });

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { FILE_TOO_LARGE } from '../../engine/linter';
 import { docsUrl } from '../../engine/rules/docs-url';
+import { renderRuleDoc } from '../../engine/rules/render-docs';
 import type { Rule } from '../../engine/rules/rule';
 import type { EngineSettings } from '../../engine/settings';
 import type { Severity } from '../../engine/types';
@@ -39,8 +40,10 @@ function descriptor(rule: Rule): Sarif.ReportingDescriptor {
   return {
     id: meta.id,
     shortDescription: { text: meta.description },
-    fullDescription: { text: meta.docs.rationale, markdown: meta.docs.rationale },
+    fullDescription: { text: meta.docs.rationale },
     helpUri: docsUrl(meta.id),
+    // The rule's documentation page, shown by code-scanning services next to an alert.
+    help: { text: `${meta.docs.rationale}\n\n${docsUrl(meta.id)}`, markdown: renderRuleDoc(meta).replace(/^<!--.*-->\n+/, '') },
     defaultConfiguration: { level: LEVELS[meta.severity] },
     properties: { tags: ['security', meta.id.slice(0, meta.id.indexOf('/'))], fixable: meta.fixable },
   };
