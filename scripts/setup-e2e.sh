@@ -21,7 +21,7 @@ RIPGREP_PACKAGE_VERSIONS="1.15.9 1.15.10 1.15.11 1.15.12 1.15.13 1.15.14"
 RIPGREP_RELEASE=v13.0.0-10
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-CACHE_BASE="${XDG_CACHE_HOME:-$HOME/.cache}/bedrock-security"
+CACHE_BASE="${XDG_CACHE_HOME:-${HOME:?HOME is not set}/.cache}/bedrock-security"
 CS_DIR="${BEDROCK_SECURITY_CODE_SERVER_DIR:-$CACHE_BASE/code-server-$CODE_SERVER_VERSION}"
 STAMP="$CS_DIR/.bedrock-security-complete"
 LOG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/bedrock-security-setup.XXXXXX")"
@@ -142,7 +142,9 @@ for f in \
   "$VS/extensions/node_modules"; do
   [ -e "$f" ] || fail "code-server install is incomplete: $f is missing" "$LOG_DIR/code-server-install.log"
 done
-"$STAGE/node_modules/.bin/code-server" --version >"$LOG_DIR/version.log" 2>&1 ||
+# code-server writes a config file and logs under the XDG folders even for --version: keep them private.
+XDG_CONFIG_HOME="$LOG_DIR/xdg-config" XDG_DATA_HOME="$LOG_DIR/xdg-data" \
+  "$STAGE/node_modules/.bin/code-server" --version >"$LOG_DIR/version.log" 2>&1 ||
   fail "code-server does not start" "$LOG_DIR/version.log"
 
 rm -rf "$CS_DIR"

@@ -5,11 +5,13 @@
 // Screenshots go to test-results/e2e/; with BEDROCK_SECURITY_UPDATE_SCREENSHOTS=1 they also
 // replace the README images in docs/images/.
 import assert from 'node:assert/strict';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { docsUrl } from '../../server/src/engine/rules/docs-url';
 import { LineIndex } from '../../server/src/engine/text';
 import type { Severity } from '../../server/src/engine/types';
 import { lint } from '../helpers';
@@ -51,7 +53,7 @@ function expectedRows(text: string): ProblemRow[] {
       .filter((f) => f.severity !== 'hint')
       .map((f) => {
         const { start } = lines.rangeOf(f.span);
-        return { severity: ICONS[f.severity], message: f.message, source: 'bedrock-security', code: f.ruleId, line: start.line + 1, column: start.character + 1 };
+        return { severity: ICONS[f.severity], message: f.message, source: 'bedrock-security', code: f.ruleId, href: docsUrl(f.ruleId), line: start.line + 1, column: start.character + 1 };
       }),
   );
 }
@@ -60,7 +62,22 @@ function sortRows(rows: ProblemRow[]): ProblemRow[] {
   return [...rows].sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code) || a.message.localeCompare(b.message));
 }
 
-const where = (rows: ProblemRow[]): string[] => rows.map((r) => `${r.code}@${r.line}:${r.column}`);
+const where = (rows: Pick<ProblemRow, 'code' | 'line' | 'column'>[]): string[] => rows.map((r) => `${r.code}@${r.line}:${r.column}`);
+
+/** The fixture's findings (rule@line:column), pinned so that it keeps exercising what it was written for. */
+const FIXTURE_FINDINGS = [
+  'policy/missing-version@2:3',
+  'bedrock/guardrail-not-enforced@6:18',
+  'iam/passrole-wildcard@12:17',
+  'iam/wildcard-resource@13:19',
+  'bedrock/control-tampering@18:17',
+  'iam/wildcard-resource@19:19',
+];
+
+/** The SARIF 2.1.0 subset the CLI test reads. */
+interface SarifLog {
+  runs: { results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number; startColumn: number } } }[] }[] }[];
+}
 
 describe('VS Code (code-server) with the packaged extension', { timeout: 600_000 }, () => {
   let base: string;
@@ -117,19 +134,26 @@ describe('VS Code (code-server) with the packaged extension', { timeout: 600_000
     assert.deepEqual(unwanted, []);
   });
 
+  test('the installed extension carries its IAM data, and its CLI runs from there', () => {
+    const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+    const installed = join(dirs.extensionsDir, `bedrock-security.bedrock-security-${version}`);
+    assert.ok(existsSync(join(installed, 'dist', 'iam-data', 'actions', 'bedrock.json')), `no IAM data in ${installed}`);
+    assert.ok(!existsSync(join(installed, 'node_modules')), 'the installed extension has a node_modules folder');
+    const r = spawnSync(process.execPath, [join(installed, 'dist', 'cli.js'), 'lint', '--format', 'sarif', POLICY], { cwd: workspace, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const sarif = JSON.parse(r.stdout) as SarifLog;
+    const found = sarif.runs[0].results.map((x) => {
+      const { startLine, startColumn } = x.locations[0].physicalLocation.region;
+      return { code: x.ruleId, line: startLine, column: startColumn };
+    });
+    assert.deepEqual(where(found.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code))), FIXTURE_FINDINGS);
+  });
+
   test('the Problems panel lists the findings of the open policy, and none for other JSON', async () => {
     await step('problems', async () => {
       const text = readFileSync(join(workspace, POLICY), 'utf8');
       const expected = expectedRows(text);
-      // The fixture's findings, pinned so that the fixture keeps exercising what it was written for.
-      assert.deepEqual(where(expected), [
-        'policy/missing-version@2:3',
-        'bedrock/guardrail-not-enforced@6:18',
-        'iam/passrole-wildcard@12:17',
-        'iam/wildcard-resource@13:19',
-        'bedrock/control-tampering@18:17',
-        'iam/wildcard-resource@19:19',
-      ]);
+      assert.deepEqual(where(expected), FIXTURE_FINDINGS);
       await openFile(page, 'app-config.json');
       await openFile(page, POLICY);
       await showProblems(page);

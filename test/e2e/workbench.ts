@@ -61,6 +61,8 @@ export interface ProblemRow {
   message: string;
   source: string;
   code: string;
+  /** Where the rule id links to (the diagnostic's codeDescription.href). */
+  href: string;
   line: number;
   column: number;
 }
@@ -85,7 +87,7 @@ export async function readProblems(page: Page): Promise<ProblemsView> {
   const rendered = await page.locator('.markers-panel .monaco-list-row').evaluateAll((els) =>
     els.map((row) => {
       const text = (selector: string): string | null => row.querySelector(selector)?.textContent?.trim() ?? null;
-      return { label: row.getAttribute('aria-label') ?? '', icon: row.querySelector('.marker-icon')?.className ?? '', message: text('.marker-message'), source: text('.marker-source'), code: text('.marker-code'), at: text('.marker-line') };
+      return { label: row.getAttribute('aria-label') ?? '', icon: row.querySelector('.marker-icon')?.className ?? '', message: text('.marker-message'), source: text('.marker-source'), code: text('.marker-code'), href: row.querySelector('a.monaco-link')?.getAttribute('href') ?? '', at: text('.marker-line') };
     }),
   );
   const view: ProblemsView = { files: [], rows: [] };
@@ -100,6 +102,7 @@ export async function readProblems(page: Page): Promise<ProblemsView> {
       message: r.message,
       source: r.source ?? '',
       code: r.code ?? '',
+      href: r.href,
       line: at ? Number(at[1]) : 0,
       column: at ? Number(at[2]) : 0,
     });
