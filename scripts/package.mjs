@@ -77,6 +77,28 @@ function zipEntries(file) {
   return entries;
 }
 
+/**
+ * The files package.json points at (entry point, icon, schemas, grammars, snippets, language
+ * configurations, view icons): each must be in the VSIX, or that contribution breaks silently.
+ */
+function manifestPaths(manifest) {
+  const c = manifest.contributes ?? {};
+  const icons = (icon) => (typeof icon === 'string' ? [icon] : icon && typeof icon === 'object' ? [icon.light, icon.dark] : []);
+  const refs = [
+    manifest.main,
+    manifest.icon,
+    ...(c.jsonValidation ?? []).map((v) => v.url),
+    ...(c.grammars ?? []).map((g) => g.path),
+    ...(c.snippets ?? []).map((s) => s.path),
+    ...(c.languages ?? []).flatMap((l) => [l.configuration, ...icons(l.icon)]),
+    ...Object.values(c.viewsContainers ?? {}).flatMap((list) => list.flatMap((v) => icons(v.icon))),
+    ...(c.commands ?? []).flatMap((cmd) => icons(cmd.icon)),
+  ];
+  // Only local files: not URLs (http:, https:) and not theme icons such as "$(shield)".
+  const local = refs.filter((r) => typeof r === 'string' && !/^[a-z]+:/i.test(r) && !r.startsWith('$('));
+  return local.map((r) => r.replace(/^\.?\//, ''));
+}
+
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const vsix = join(root, 'dist', `${pkg.name}-${pkg.version}.vsix`);
 const start = Date.now();
@@ -94,8 +116,8 @@ const entries = zipEntries(vsix);
 const files = entries.filter((e) => e.name.startsWith('extension/')).map((e) => e.name.slice('extension/'.length));
 const unexpected = files.filter((f) => !ALLOWED.some((re) => re.test(f)));
 if (unexpected.length) fail(`the VSIX holds files it must not (fix .vscodeignore):\n  ${unexpected.slice(0, 20).join('\n  ')}`);
-const missing = REQUIRED.filter((f) => !files.includes(f));
-if (missing.length) fail(`the VSIX lacks ${missing.join(', ')} (fix .vscodeignore)`);
+const missing = [...REQUIRED, ...manifestPaths(pkg)].filter((f) => !files.includes(f));
+if (missing.length) fail(`the VSIX lacks ${missing.join(', ')} (fix .vscodeignore, or the path in package.json)`);
 
 const bytes = statSync(vsix).size;
 if (json) {
