@@ -58,8 +58,19 @@ export function defaultIamDataDir(): string {
   return join(dirname(main), '..', '..', 'data');
 }
 
+const VARIABLE_SUFFIX = /\/(<[^>]+>|tag-key)$/;
+
+/**
+ * True when a condition key of the data has a variable part. Most are written `${TagKey}`; a few
+ * use `<key>` (`s3:ExistingObjectTag/<key>`) or a literal `tag-key` (`secretsmanager:ResourceTag/tag-key`),
+ * as the Service Authorization Reference prints them (see the package's conditionPatterns.json).
+ */
+function isVariableKey(key: string): boolean {
+  return key.includes('${') || VARIABLE_SUFFIX.test(key);
+}
+
 function variableMatcher(key: string): RegExp {
-  const escaped = key.replace(/[.*+?^|()[\]\\{}]/g, (c) => (c === '{' || c === '}' ? c : '\\' + c));
+  const escaped = key.replace(VARIABLE_SUFFIX, '/${TagKey}').replace(/[.*+?^|()[\]\\{}]/g, (c) => (c === '{' || c === '}' ? c : '\\' + c));
   return new RegExp('^' + escaped.replace(/\$\{[^}]*\}/g, '.+').replace(/[{}]/g, '') + '$', 'i');
 }
 
@@ -146,7 +157,7 @@ export class IamData {
     for (const [k, c] of Object.entries(rawKeys)) {
       const ck: ConditionKeyInfo = { key: c.key, description: c.description ?? '', type: c.type ?? 'String', service: p };
       info.conditionKeys.set(k.toLowerCase(), ck);
-      if (c.key.includes('${')) info.variableKeys.push({ matcher: variableMatcher(c.key), info: ck });
+      if (isVariableKey(c.key)) info.variableKeys.push({ matcher: variableMatcher(c.key), info: ck });
     }
     this.services.set(p, info);
     return info;
@@ -199,7 +210,7 @@ export class IamData {
       if (slash > 0 && slash < lower.length - 1) return this.globalPrefixKeys.get(lower.slice(0, slash));
       return undefined;
     }
-    const services = this.hasService(prefix) ? [prefix] : this.unassociatedServices(prefix);
+    const services = this.conditionKeyServices(prefix);
     for (const s of services) {
       const svc = this.service(s);
       if (!svc) continue;
@@ -214,6 +225,15 @@ export class IamData {
   conditionKeysOf(service: string): ConditionKeyInfo[] {
     if (service.toLowerCase() === 'aws') return [...this.globalKeys.values()];
     return [...(this.service(service)?.conditionKeys.values() ?? [])];
+  }
+
+  /**
+   * The services whose condition keys a key prefix names: the service itself, or the services a
+   * prefix that is not a service prefix belongs to (`saml`, `identitycenter`…). Empty for `aws`.
+   */
+  conditionKeyServices(prefix: string): string[] {
+    const p = prefix.toLowerCase();
+    return this.hasService(p) ? [p] : this.unassociatedServices(p);
   }
 
   private unassociatedServices(prefix: string): string[] {

@@ -1,0 +1,108 @@
+// Shared by the iam/* "is this real?" rules: how a finding points back at the entry it is about
+// (an Action/Resource list entry or a condition key), so that fixes can be rebuilt from the
+// finding's JSON `data` alone, and the edits that replace or remove such an entry.
+import type { PolicyEditor } from '../../fixes';
+import type { ConditionKeyNode, ConditionOperatorNode, KeyNode, ListElement, Policy, ScalarNode, Statement } from '../../policy/model';
+import type { TextEdit } from '../../types';
+
+/** The list elements whose entries the rules check. */
+export type ListName = 'Action' | 'NotAction' | 'Resource' | 'NotResource';
+
+/** Points at one entry of a list element: statement index, element, entry index and its value. */
+export interface EntryRef {
+  statement: number;
+  element: ListName;
+  index: number;
+  value: string;
+}
+
+/** Points at one key of a condition operator (or at the operator itself when `key` is -1). */
+export interface ConditionRef {
+  statement: number;
+  operator: number;
+  key: number;
+  /** The operator or key name as written, to detect a stale finding. */
+  name: string;
+}
+
+/** The list element `name` of a statement. */
+export function listOf(st: Statement, name: ListName): ListElement | undefined {
+  switch (name) {
+    case 'Action':
+      return st.action;
+    case 'NotAction':
+      return st.notAction;
+    case 'Resource':
+      return st.resource;
+    case 'NotResource':
+      return st.notResource;
+  }
+}
+
+/** Every entry of the given list elements of a statement, with the ref that finds it again. */
+export function* entriesOf(st: Statement, names: readonly ListName[]): Generator<{ list: ListElement; entry: ScalarNode; ref: EntryRef }> {
+  for (const element of names) {
+    const list = listOf(st, element);
+    if (!list) continue;
+    for (let index = 0; index < list.entries.length; index++) {
+      const entry = list.entries[index];
+      yield { list, entry, ref: { statement: st.index, element, index, value: entry.value } };
+    }
+  }
+}
+
+function statementAt(policy: Policy, index: unknown): Statement | undefined {
+  return typeof index === 'number' ? policy.statements.find((s) => s.index === index) : undefined;
+}
+
+/**
+ * Finds the entry a ref (read back from a finding's `data`) points at. Undefined when the data is
+ * malformed or the document changed so that the entry no longer holds the same value.
+ */
+export function resolveEntry(policy: Policy, ref: unknown): { statement: Statement; list: ListElement; entry: ScalarNode } | undefined {
+  if (!ref || typeof ref !== 'object') return undefined;
+  const r = ref as Partial<EntryRef>;
+  const statement = statementAt(policy, r.statement);
+  if (!statement || typeof r.element !== 'string' || typeof r.index !== 'number') return undefined;
+  const list = listOf(statement, r.element as ListName);
+  const entry = list?.entries[r.index];
+  if (!list || !entry || entry.value !== r.value || entry.computed) return undefined;
+  return { statement, list, entry };
+}
+
+/** Finds the condition operator (and key) a ref points at; undefined when stale or malformed. */
+export function resolveCondition(policy: Policy, ref: unknown): { statement: Statement; operator: ConditionOperatorNode; key?: ConditionKeyNode; node: KeyNode } | undefined {
+  if (!ref || typeof ref !== 'object') return undefined;
+  const r = ref as Partial<ConditionRef>;
+  const statement = statementAt(policy, r.statement);
+  if (!statement || typeof r.operator !== 'number' || typeof r.key !== 'number') return undefined;
+  const operator = statement.condition?.operators[r.operator];
+  if (!operator) return undefined;
+  if (r.key < 0) return operator.key.name === r.name ? { statement, operator, node: operator.key } : undefined;
+  const key = operator.keys[r.key];
+  return key && key.key.name === r.name ? { statement, operator, key, node: key.key } : undefined;
+}
+
+/** Replaces an entry's literal with `value`. */
+export function replaceEntry(editor: PolicyEditor, entry: ScalarNode, value: string): TextEdit {
+  return editor.replace(entry.span, editor.literal(value));
+}
+
+/**
+ * Removes an entry from an array together with the comma that separates it from a neighbour.
+ * Undefined when the entry is the element's only value (removing it would leave no value).
+ */
+export function removeEntry(list: ListElement, entry: ScalarNode): TextEdit | undefined {
+  if (!list.isArray) return undefined;
+  const items = [...list.entries.map((e) => e.span), ...list.invalidEntries].sort((a, b) => a.start - b.start);
+  const i = items.findIndex((s) => s.start === entry.span.start);
+  if (i < 0 || items.length < 2) return undefined;
+  if (i < items.length - 1) return { span: { start: entry.span.start, end: items[i + 1].start }, newText: '' };
+  return { span: { start: items[i - 1].end, end: entry.span.end }, newText: '' };
+}
+
+/** A short list of names for messages: `a, b, c and 4 more`. */
+export function summarize(names: readonly string[], max = 3): string {
+  if (names.length <= max) return names.join(', ');
+  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}

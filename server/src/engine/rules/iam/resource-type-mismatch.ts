@@ -1,0 +1,141 @@
+// iam/resource-type-mismatch: a statement whose resources and actions do not meet. A resource ARN
+// that no action of the statement takes has no effect; a wildcard-only action (one that takes no
+// resource ARN, such as bedrock:ListFoundationModels) given only specific ARNs has no effect either.
+import type { ActionInfo, IamData, ResourceTypeInfo, ServiceInfo } from '../../iam/data';
+import { arnSyntaxProblem, parseArn } from '../../iam/arn';
+import { arnNamesType, typesNamedBy } from '../../iam/resource-match';
+import { actionRefs } from '../../policy/analysis';
+import type { ScalarNode, Statement } from '../../policy/model';
+import { defineRule } from '../rule';
+import { summarize } from './entries';
+import { MERGED_PREFIXES } from './reference-gaps';
+
+/** The resource types the statement's actions take, or undefined when its actions are not all known. */
+function typesTaken(iam: IamData, st: Statement): ResourceTypeInfo[] | undefined {
+  if (!st.action || st.notAction || st.action.invalidEntries.length > 0) return undefined;
+  const refs = actionRefs(iam, st);
+  if (refs.length !== st.action.entries.length) return undefined;
+  const out = new Set<ResourceTypeInfo>();
+  for (const r of refs) {
+    if (r.service === '*' || r.actions.length === 0 || MERGED_PREFIXES.has(r.service)) return undefined;
+    for (const a of r.actions) {
+      for (const ref of a.resourceTypes) {
+        const rt = iam.resourceType(a.service, ref.name);
+        if (!rt) return undefined;
+        out.add(rt);
+      }
+    }
+  }
+  return [...out];
+}
+
+/** A Resource entry that certainly names resources of known types (not `*`, no wildcard service). */
+function knownArn(iam: IamData, e: ScalarNode): boolean {
+  if (e.value === '*' || arnSyntaxProblem(e.value)) return false;
+  const p = parseArn(e.value)!;
+  return !/[*?$]/.test(p.service) && typesNamedBy(iam, e.value).length > 0;
+}
+
+/** The resource part of an ARN (after the fifth colon). */
+const resourcePart = (arn: string): string => parseArn(arn)?.resource ?? '';
+
+/** True for an ARN whose resource part is nothing but wildcards (`arn:aws:logs:*:*:*`, or `*` and `/` only): it names no particular type. */
+const everyResource = (arn: string): boolean => /^[*?/:]+$/.test(resourcePart(arn));
+
+/**
+ * Wildcard-only actions checked to need `"Resource": "*"` (lower case): the Bedrock actions of
+ * BEDROCK-FACTS, for which the Service Authorization Reference lists no resource type
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrock.html).
+ * For other actions the data's "no resource type" is not reliable enough to report: services
+ * authorize some of them against an ARN (`s3:ListAllMyBuckets` with `arn:aws:s3:::*` is AWS's own
+ * example; AWS's DataZone policies scope `datazone:ListProjects` to a domain ARN).
+ */
+const VERIFIED_WILDCARD_ONLY: ReadonlySet<string> = new Set(
+  [
+    'RetrieveAndGenerate',
+    'ListFoundationModels',
+    'GetModelInvocationLoggingConfiguration',
+    'PutModelInvocationLoggingConfiguration',
+    'DeleteModelInvocationLoggingConfiguration',
+    'ListCustomModels',
+    'ListInferenceProfiles',
+    'CallWithBearerToken',
+    'PutEnforcedGuardrailConfiguration',
+    'ListEnforcedGuardrailsConfiguration',
+  ].map((n) => `bedrock:${n.toLowerCase()}`),
+);
+
+const isWildcardOnly = (actions: readonly ActionInfo[]): boolean => actions.length > 0 && actions.every((a) => a.resourceTypes.length === 0);
+
+const takenKeys = new WeakMap<ServiceInfo, Set<string>>();
+
+/** Resource type keys that at least one action of the service takes. */
+function typesTakenByService(svc: ServiceInfo): Set<string> {
+  let set = takenKeys.get(svc);
+  if (!set) {
+    set = new Set();
+    for (const a of svc.actionList) for (const r of a.resourceTypes) set.add(r.name.toLowerCase());
+    takenKeys.set(svc, set);
+  }
+  return set;
+}
+
+/**
+ * True when some type the ARN names is taken by an action of its service. An ARN that names only
+ * types no action takes (glue `tableVersion`, in the data) says more about the data than the policy.
+ */
+function namesTakenType(iam: IamData, arn: string): boolean {
+  return typesNamedBy(iam, arn).some((rt) => {
+    const svc = iam.service(rt.service);
+    return !!svc && typesTakenByService(svc).has(rt.key.toLowerCase());
+  });
+}
+
+export default defineRule({
+  meta: {
+    id: 'iam/resource-type-mismatch',
+    severity: 'warning',
+    description: 'A resource ARN that no action of the statement takes, or a wildcard-only action given only specific ARNs: that part of the statement has no effect.',
+    fixable: false,
+    docs: {
+      rationale: [
+        'Each action applies to certain resource types (the Service Authorization Reference lists them), and a statement applies an action only to resources of those types. An ARN that none of the statement\'s actions takes — a guardrail ARN on `bedrock:InvokeModel`, an object ARN `arn:aws:s3:::bucket/*` on `s3:ListBucket` — grants (or denies) nothing. Usually the ARN belongs with another action, or the action with another ARN.',
+        'Some actions take no resource ARN at all (wildcard-only): `bedrock:ListFoundationModels`, `bedrock:RetrieveAndGenerate`, `bedrock:GetModelInvocationLoggingConfiguration`, `bedrock:PutModelInvocationLoggingConfiguration`, `bedrock:CallWithBearerToken`… They need `"Resource": "*"`. Listed in a statement with only specific ARNs, they are not granted — and in a Deny (an SCP guarding invocation logging, say) they are not denied.',
+        'Exact semantics. ARNs: the statement must have `Action` (not `NotAction`) and every entry must resolve to known actions (`service:*` counts as all of the service\'s actions; `"*"`, unknown and malformed entries make the statement skipped). An ARN is reported when it names a known resource type (otherwise `iam/invalid-arn` speaks) and none of the resource types of any action of the statement can match it, compared part by part with their ARN formats. Wildcard-only actions: reported on the Action entry when every action the entry matches is wildcard-only and the `Resource` element holds only ARNs of known resource types — none of them `*` or an ARN whose resource part is only wildcards.',
+      ].join('\n\n'),
+      bad: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": ["bedrock:InvokeModel", "bedrock:ListFoundationModels"],\n      "Resource": [\n        "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0",\n        "arn:aws:bedrock:us-east-1:123456789012:guardrail/abc123"\n      ]\n    }\n  ]\n}',
+      good: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "bedrock:InvokeModel",\n      "Resource": "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"\n    },\n    { "Effect": "Allow", "Action": "bedrock:ApplyGuardrail", "Resource": "arn:aws:bedrock:us-east-1:123456789012:guardrail/abc123" },\n    { "Effect": "Allow", "Action": "bedrock:ListFoundationModels", "Resource": "*" }\n  ]\n}',
+      references: [
+        'https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html',
+        'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html',
+        'https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrock.html',
+      ],
+    },
+  },
+  check(ctx) {
+    const { iam } = ctx;
+    for (const st of ctx.policy.statements) {
+      if (!st.action || st.notAction || !st.resource) continue;
+      const effect = st.effect?.value?.value === 'Deny' ? 'denies' : 'grants';
+      const taken = typesTaken(iam, st);
+      // With no action that takes any ARN, the wildcard-only report below says it all.
+      if (taken && taken.length > 0) {
+        for (const e of st.resource.entries) {
+          if (!knownArn(iam, e) || everyResource(e.value) || !namesTakenType(iam, e.value) || taken.some((rt) => arnNamesType(e.value, rt))) continue;
+          const named = typesNamedBy(iam, e.value).map((rt) => rt.key);
+          const kinds = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} or ${named[named.length - 1]}`;
+          const actions = summarize(st.action.entries.map((x) => x.value));
+          ctx.report(e.span, `${JSON.stringify(e.value)} names ${/^[aeiou]/i.test(kinds) ? 'an' : 'a'} ${kinds} resource, which none of this statement's actions (${actions}) takes: the statement ${effect} nothing on it.`);
+        }
+      }
+      const resources = st.resource.entries;
+      if (resources.length === 0 || st.resource.invalidEntries.length > 0 || resources.some((e) => !knownArn(iam, e) || everyResource(e.value))) continue;
+      for (const r of actionRefs(iam, st)) {
+        if (!isWildcardOnly(r.actions) || !r.actions.every((a) => VERIFIED_WILDCARD_ONLY.has(`${a.service}:${a.name.toLowerCase()}`))) continue;
+        const shown = JSON.stringify(r.entry.value);
+        const what = r.actions.length === 1 && !/[*?]/.test(r.name) ? `${shown} takes no resource ARN (it is wildcard-only)` : `${shown} matches only actions that take no resource ARN (wildcard-only)`;
+        ctx.report(r.entry.span, `${what}: it needs "Resource": "*", so this statement, which lists only specific ARNs, ${effect} nothing for it.`);
+      }
+    }
+  },
+});
