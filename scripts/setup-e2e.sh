@@ -3,8 +3,8 @@
 # except for the npm registry and Debian apt (see /work/shared/docs/REAL-EDITOR-TESTING.md):
 #   - Debian packages: chromium (driven by playwright-core; no browser is ever downloaded),
 #     libkrb5-dev (code-server builds a kerberos addon), ripgrep, and a C++ toolchain for node-gyp;
-#   - code-server 4.100.3 (VS Code 1.100.3, the newest release that accepts Node 20) in a cache
-#     folder outside the repository.
+#   - code-server 4.100.3 (VS Code 1.100.3, the newest release that accepts Node 20), pinned by
+#     scripts/code-server/package-lock.json, in a cache folder outside the repository.
 # `npm test` (scripts/test.mjs) runs it before the e2e tests. Quiet when everything is in place;
 # on failure it prints the reason and the tail of the failing command's log, and exits non-zero.
 #
@@ -24,6 +24,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE_BASE="${XDG_CACHE_HOME:-${HOME:?HOME is not set}/.cache}/bedrock-security"
 CS_DIR="${BEDROCK_SECURITY_CODE_SERVER_DIR:-$CACHE_BASE/code-server-$CODE_SERVER_VERSION}"
 STAMP="$CS_DIR/.bedrock-security-complete"
+# The install is pinned by scripts/code-server/package-lock.json; the stamp records its hash, so
+# a changed lock file means a new install.
+LOCK="$ROOT/scripts/code-server/package-lock.json"
+[ -f "$LOCK" ] || { echo "setup-e2e: $LOCK is missing" >&2; exit 1; }
+LOCK_HASH="$(sha256sum "$LOCK" | cut -d' ' -f1)"
 LOG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/bedrock-security-setup.XXXXXX")"
 trap 'rm -rf "$LOG_DIR"' EXIT
 
@@ -67,9 +72,8 @@ fi
   fail "playwright-core is not installed in $ROOT/node_modules: run 'npm ci' first"
 
 # --- 3. code-server ---------------------------------------------------------------------------
-if [ -f "$STAMP" ] && [ -x "$CS_DIR/node_modules/.bin/code-server" ]; then
-  exit 0
-fi
+installed() { [ "$(cat "$STAMP" 2>/dev/null)" = "$LOCK_HASH" ] && [ -x "$CS_DIR/node_modules/.bin/code-server" ]; }
+installed && exit 0
 [ "$(node -p 'process.versions.node.split(".")[0]')" = 20 ] ||
   fail "code-server $CODE_SERVER_VERSION needs Node 20; this is Node $(node -v)"
 
@@ -77,9 +81,7 @@ mkdir -p "$(dirname "$CS_DIR")"
 # One installer at a time (two test runs may start together); the second one reuses the result.
 exec 9>"$CS_DIR.lock"
 flock 9
-if [ -f "$STAMP" ] && [ -x "$CS_DIR/node_modules/.bin/code-server" ]; then
-  exit 0
-fi
+installed && exit 0
 echo "setup-e2e: installing code-server $CODE_SERVER_VERSION into $CS_DIR (2-3 minutes, once)"
 START=$(date +%s)
 
@@ -104,7 +106,7 @@ done
 STAGE="$CS_DIR.staging"
 rm -rf "$STAGE"
 mkdir -p "$STAGE"
-printf '{\n  "name": "bedrock-security-e2e-code-server",\n  "private": true,\n  "description": "code-server for the Bedrock Security e2e tests (scripts/setup-e2e.sh)"\n}\n' >"$STAGE/package.json"
+cp "$ROOT/scripts/code-server/package.json" "$LOCK" "$STAGE/"
 
 # Why each setting:
 # - npm_config_dangerously_allow_all_scripts: npm 11 gates dependency install scripts
@@ -128,8 +130,8 @@ fi
   export TMPDIR="$INSTALL_TMP" CI=true
   export npm_config_dangerously_allow_all_scripts=true npm_config_unsafe_perm=true npm_config_yes=true
   export npm_config_foreground_scripts=true npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
-  npm install --save-exact --no-audit --no-fund "code-server@$CODE_SERVER_VERSION"
-) >"$LOG_DIR/code-server-install.log" 2>&1 || fail "npm install code-server@$CODE_SERVER_VERSION failed" "$LOG_DIR/code-server-install.log"
+  npm ci --no-audit --no-fund
+) >"$LOG_DIR/code-server-install.log" 2>&1 || fail "npm ci of code-server $CODE_SERVER_VERSION (scripts/code-server/) failed" "$LOG_DIR/code-server-install.log"
 
 # The native parts the workbench needs at run time: check them now rather than in a failing test.
 VS="$STAGE/node_modules/code-server/lib/vscode"
@@ -150,5 +152,5 @@ XDG_CONFIG_HOME="$LOG_DIR/xdg-config" XDG_DATA_HOME="$LOG_DIR/xdg-data" \
 rm -rf "$CS_DIR"
 mv "$STAGE" "$CS_DIR"
 # The .bin link is relative, so the moved folder keeps working.
-date -u +%FT%TZ >"$STAMP"
+echo "$LOCK_HASH" >"$STAMP"
 echo "setup-e2e: code-server $CODE_SERVER_VERSION ready in $(($(date +%s) - START)) s"
