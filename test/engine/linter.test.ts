@@ -2,9 +2,10 @@
 // fix-all passes, ordering), PolicyEditor and applyEdits, LineIndex, ARN patterns and parsing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { sharedIamData } from '../../server/src/engine/iam/data';
 import { arnMatchesResourceType, arnSyntaxProblem, parseArn, resourceTypesForArn } from '../../server/src/engine/iam/arn';
-import { globMatcher, patternsIntersect, tokenizeTemplate, tokenizeUserPattern } from '../../server/src/engine/iam/patterns';
+import { globMatcher, patternsIntersect, tokenizeTemplate, tokenizeUserPattern, type Tok } from '../../server/src/engine/iam/patterns';
 import { FILE_TOO_LARGE, Linter, type LintOptions } from '../../server/src/engine/linter';
 import { applyEdits, detectIndentUnit, editsOverlap, PolicyEditor } from '../../server/src/engine/fixes';
 import { coversAction, entriesMatchAction } from '../../server/src/engine/policy/analysis';
@@ -516,6 +517,32 @@ test('patternsIntersect', () => {
   assert.equal(ut('arn:aws:bedrock:us-east-1:111122223333:foundation-model/anthropic.claude-3', fm), false);
   assert.equal(ut('arn:aws:bedrock:*::foundation-model/*', fm), true);
   assert.equal(ut('arn:aws:bedrock:us-east-1::foundation-model/', fm), false);
+});
+
+test('patternsIntersect agrees with a brute-force search for a common string (differential, fixed seed)', () => {
+  // A shortest common string has at most one character per single-character token of either
+  // side, so every string over {a, b, :} up to the total token count is enough to decide.
+  const tokArb = fc.constantFrom<Tok>({ t: 'c', c: 'a' }, { t: 'c', c: 'b' }, { t: 'c', c: ':' }, { t: 'any' }, { t: 'one' }, { t: 'var' }, { t: 'segVar' });
+  const regexOf = (toks: Tok[]) => new RegExp('^' + toks.map((t) => (t.t === 'c' ? t.c : t.t === 'any' ? '.*' : t.t === 'one' ? '.' : t.t === 'var' ? '.+' : '[^:]+')).join('') + '$');
+  const strings = (max: number): string[] => {
+    const out = [''];
+    for (let len = 1, level = ['']; len <= max; len++) {
+      level = level.flatMap((s) => ['a', 'b', ':'].map((c) => s + c));
+      out.push(...level);
+    }
+    return out;
+  };
+  const byLength = [0, 1, 2, 3, 4, 5, 6].map(strings);
+  fc.assert(
+    fc.property(fc.array(tokArb, { maxLength: 3 }), fc.array(tokArb, { maxLength: 3 }), (a, b) => {
+      const ra = regexOf(a);
+      const rb = regexOf(b);
+      const expected = byLength[a.length + b.length].some((s) => ra.test(s) && rb.test(s));
+      assert.equal(patternsIntersect(a, b), expected);
+      assert.equal(patternsIntersect(b, a), expected);
+    }),
+    { seed: 20260926, numRuns: 500 },
+  );
 });
 
 test('patternsIntersect handles very long strings without recursion', () => {

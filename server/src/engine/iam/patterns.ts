@@ -113,6 +113,18 @@ function expand(toks: readonly Tok[]): Expanded {
   return { kinds: Uint8Array.from(kinds), chars };
 }
 
+/** Expansions of token arrays that are used again (cached templates), by array identity. */
+const expansions = new WeakMap<readonly Tok[], Expanded>();
+
+function expanded(toks: readonly Tok[]): Expanded {
+  let e = expansions.get(toks);
+  if (!e) {
+    e = expand(toks);
+    expansions.set(toks, e);
+  }
+  return e;
+}
+
 const isRun = (k: number) => k === ANY || k === SEG_ANY;
 
 /** True when the run `run` (ANY or SEG_ANY) can absorb whatever token `k`/`c` produces. */
@@ -129,31 +141,73 @@ function charsMeet(k1: number, c1: string, k2: number, c2: string): boolean {
   return true;
 }
 
+/** Search state buffers, reused across calls (a call marks states with its own stamp). */
+const REUSED_STATES = 1 << 16;
+const seen = new Uint32Array(REUSED_STATES);
+const stack = new Int32Array(REUSED_STATES);
+let stamp = 0;
+
 /**
  * True when some string is matched by both token sequences. `any` stands for zero or more
  * characters, `one` for exactly one, `var` for one or more, `segVar` for one or more other than
- * `:`. Dynamic programming over suffixes, iterative (no recursion, so a pathologically long
- * string cannot overflow the stack), with two rows of the table at a time.
+ * `:`. A search over the states (i, j) = "A[..i) and B[..j) consumed" for a path to the end of
+ * both: depth-first with an explicit stack (a pathologically long string cannot overflow the call
+ * stack), visiting only the reachable states and stopping at the first path, after a quick
+ * rejection when the literal prefixes or suffixes differ.
  */
 export function patternsIntersect(a: readonly Tok[], b: readonly Tok[]): boolean {
-  const A = expand(a);
-  const B = expand(b);
+  const A = expanded(a);
+  const B = expanded(b);
   const n = A.kinds.length;
   const m = B.kinds.length;
-  // next[j]: do A[i+1..] and B[j..] intersect; cur[j]: do A[i..] and B[j..].
-  let next = new Uint8Array(m + 1);
-  let cur = new Uint8Array(m + 1);
-  for (let i = n; i >= 0; i--) {
-    for (let j = m; j >= 0; j--) {
-      let r: boolean;
-      if (i === n && j === m) r = true;
-      else if (i < n && isRun(A.kinds[i])) r = next[j] === 1 || (j < m && absorbs(A.kinds[i], B.kinds[j], B.chars[j]) && cur[j + 1] === 1);
-      else if (j < m && isRun(B.kinds[j])) r = cur[j + 1] === 1 || (i < n && absorbs(B.kinds[j], A.kinds[i], A.chars[i]) && next[j] === 1);
-      else if (i === n || j === m) r = false;
-      else r = charsMeet(A.kinds[i], A.chars[i], B.kinds[j], B.chars[j]) && next[j + 1] === 1;
-      cur[j] = r ? 1 : 0;
-    }
-    [next, cur] = [cur, next];
+  let p = 0;
+  while (p < n && p < m && A.kinds[p] === C && B.kinds[p] === C) {
+    if (A.chars[p] !== B.chars[p]) return false;
+    p++;
   }
-  return next[0] === 1;
+  for (let k = 1; k <= n - p && k <= m - p && A.kinds[n - k] === C && B.kinds[m - k] === C; k++) {
+    if (A.chars[n - k] !== B.chars[m - k]) return false;
+  }
+  const width = m + 1;
+  const states = (n + 1) * width;
+  let marks = seen;
+  let todo = stack;
+  let mark: number;
+  if (states > REUSED_STATES) {
+    // Rare (a string of thousands of characters): buffers for this call only.
+    marks = new Uint32Array(states);
+    todo = new Int32Array(states);
+    mark = 1;
+  } else {
+    if (++stamp === 0xffffffff) {
+      seen.fill(0);
+      stamp = 1;
+    }
+    mark = stamp;
+  }
+  let top = 0;
+  const visit = (i: number, j: number) => {
+    const key = i * width + j;
+    if (marks[key] !== mark) {
+      marks[key] = mark;
+      todo[top++] = key;
+    }
+  };
+  visit(p, p);
+  while (top > 0) {
+    const key = todo[--top];
+    const i = (key / width) | 0;
+    const j = key - i * width;
+    if (i === n && j === m) return true;
+    if (i < n && isRun(A.kinds[i])) {
+      if (j < m && absorbs(A.kinds[i], B.kinds[j], B.chars[j])) visit(i, j + 1);
+      visit(i + 1, j);
+    } else if (j < m && isRun(B.kinds[j])) {
+      if (i < n && absorbs(B.kinds[j], A.kinds[i], A.chars[i])) visit(i + 1, j);
+      visit(i, j + 1);
+    } else if (i < n && j < m && charsMeet(A.kinds[i], A.chars[i], B.kinds[j], B.chars[j])) {
+      visit(i + 1, j + 1);
+    }
+  }
+  return false;
 }
