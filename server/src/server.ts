@@ -23,7 +23,7 @@ function startServer(): void {
   connection.onDidChangeConfiguration(guardNotification('didChangeConfiguration', log, (p) => session.didChangeConfiguration(p)));
   connection.onDidChangeWatchedFiles(guardNotification('didChangeWatchedFiles', log, (p) => session.didChangeWatchedFiles(p)));
   connection.onCodeAction(guardRequest('textDocument/codeAction', log, () => [], (p) => session.codeAction(p)));
-  connection.onCodeActionResolve(guardRequest('codeAction/resolve', log, () => null as never, (a) => session.resolveCodeAction(a)));
+  connection.onCodeActionResolve(guardRequest('codeAction/resolve', log, (a) => a, (a) => session.resolveCodeAction(a)));
   connection.onExecuteCommand(guardRequest('workspace/executeCommand', log, () => null, (p) => session.executeCommand(p)));
   connection.onShutdown(() => session.dispose());
 

@@ -53,11 +53,16 @@ export function lintFile(linter: Linter, knownRules: ReadonlySet<string>, root: 
     return { path, skipped: (e as Error).message };
   }
   if (basename(path) === CONFIG_FILE && dirname(path) === root) return { path, diagnostics: configDiagnostics(text, knownRules) };
-  const result = linter.lintJson(text, { path: workspaceRelative(root, path), settings });
-  if (!result.isPolicy) return { path };
-  if (!result.findings.length) return { path, diagnostics: [] };
-  const lines = new LineIndex(text);
-  return { path, diagnostics: result.findings.map((f) => toDiagnostic(f, lines, null)) };
+  try {
+    const result = linter.lintJson(text, { path: workspaceRelative(root, path), settings });
+    if (!result.isPolicy) return { path };
+    if (!result.findings.length) return { path, diagnostics: [] };
+    const lines = new LineIndex(text);
+    return { path, diagnostics: result.findings.map((f) => toDiagnostic(f, lines, null)) };
+  } catch (e) {
+    // A bug in one rule must not stop the scan of the other files.
+    return { path, skipped: `linting failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}` };
+  }
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

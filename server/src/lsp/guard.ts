@@ -10,15 +10,15 @@ function describe(e: unknown): string {
   return e instanceof Error ? (e.stack ?? e.message) : String(e);
 }
 
-/** Wraps a request handler: failures other than ResponseErrors are logged and answered with `fallback()`. */
-export function guardRequest<P, R, T extends unknown[]>(name: string, log: ErrorLog, fallback: () => R, handler: (params: P, ...rest: T) => R | Promise<R>): (params: P, ...rest: T) => Promise<R> {
+/** Wraps a request handler: failures other than ResponseErrors are logged and answered with `fallback(params)`. */
+export function guardRequest<P, R, T extends unknown[]>(name: string, log: ErrorLog, fallback: (params: P) => R, handler: (params: P, ...rest: T) => R | Promise<R>): (params: P, ...rest: T) => Promise<R> {
   return async (params: P, ...rest: T) => {
     try {
       return await handler(params, ...rest);
     } catch (e) {
       if (e instanceof ResponseError) throw e;
       log(`${name} failed: ${describe(e)}`);
-      return fallback();
+      return fallback(params);
     }
   };
 }
