@@ -137,6 +137,8 @@ export class WorkerFileLinter implements FileLinter {
   private send(worker: Worker, req: RequestBody): Promise<Response> {
     const id = this.nextId++;
     return new Promise<Response>((resolve, reject) => {
+      // An idle worker does not keep the process alive; one with work to answer does.
+      if (this.pending.size === 0) worker.ref();
       this.pending.set(id, { resolve, reject });
       worker.postMessage({ ...req, id });
     }).then((r) => {
@@ -157,6 +159,7 @@ export class WorkerFileLinter implements FileLinter {
       worker.on('message', (r: Response) => {
         const p = this.pending.get(r.id);
         this.pending.delete(r.id);
+        if (this.pending.size === 0) worker.unref();
         p?.resolve(r);
       });
       const failed = (why: string) => {
