@@ -34,6 +34,20 @@ export function hasStarResource(st: Statement): boolean {
  * action's resource types. A statement without Resource counts as applying (other rules report it).
  */
 export function resourceApplies(iam: IamData, st: Statement, action: ActionInfo): boolean {
+  let perStatement = appliesCache.get(st);
+  if (!perStatement) appliesCache.set(st, (perStatement = new Map()));
+  const key = fullName(action);
+  let r = perStatement.get(key);
+  if (r === undefined) {
+    r = computeResourceApplies(iam, st, action);
+    perStatement.set(key, r);
+  }
+  return r;
+}
+
+const appliesCache = new WeakMap<Statement, Map<string, boolean>>();
+
+function computeResourceApplies(iam: IamData, st: Statement, action: ActionInfo): boolean {
   if (st.notResource || !st.resource) return true;
   if (action.resourceTypes.length === 0) return st.resource.entries.some(matchesStar);
   return st.resource.entries.some((e) => {
@@ -61,10 +75,28 @@ function segmentFits(user: string, template: string, mayBeEmpty: boolean): boole
  * foundation-model ARN may be Region-less (what global inference profiles need).
  */
 export function arnCanName(arn: string, rt: ResourceTypeInfo): boolean {
+  const key = rt.arn + '\n' + arn;
+  let r = nameCache.get(key);
+  if (r === undefined) {
+    r = computeArnCanName(arn, rt);
+    if (nameCache.size > 50_000) nameCache.clear();
+    nameCache.set(key, r);
+  }
+  return r;
+}
+
+const nameCache = new Map<string, boolean>();
+
+function computeArnCanName(arn: string, rt: ResourceTypeInfo): boolean {
   const u = parseArn(arn);
   const t = parseArn(rt.arn);
   if (!u || !t || !globMatcher(u.service, true).test(t.service)) return false;
   const regionless = rt.service === 'bedrock' && rt.key === 'foundation-model';
+  // Fast rejection: the literal starts of the two resource parts must agree.
+  const userLiteral = u.resource.slice(0, u.resource.search(/[*?$]|$/));
+  const templateLiteral = t.resource.slice(0, t.resource.search(/\$\{|$/));
+  const n = Math.min(userLiteral.length, templateLiteral.length);
+  if (userLiteral.slice(0, n) !== templateLiteral.slice(0, n)) return false;
   return (
     segmentFits(u.partition, t.partition, false) &&
     segmentFits(u.region, t.region, regionless) &&

@@ -4,8 +4,10 @@
 import { appendToList } from '../../bedrock/edits';
 import { allowsAction, fullName, listText, resourceCovers } from '../../bedrock/grants';
 import { foundationModelArn, inferenceProfileRef, requiredModelRegions, type InferenceProfileRef } from '../../bedrock/inference-profiles';
+import { globMatcher } from '../../iam/patterns';
 import { isAllow } from '../../policy/analysis';
-import type { Policy, Statement } from '../../policy/model';
+import type { ActionInfo } from '../../iam/data';
+import type { Statement } from '../../policy/model';
 import type { Fix } from '../../types';
 import { defineRule } from '../rule';
 import { guardrailActions } from './guardrail-not-enforced';
@@ -15,9 +17,28 @@ function regionName(r: string): string {
   return r === '' ? 'the Region-less ARN' : r;
 }
 
-/** True when some statement accepted by `allows` covers the foundation-model ARN `arn`. */
-function policyAllows(policy: Policy, arn: string, allows: (st: Statement) => boolean): boolean {
-  return policy.statements.some((st) => allows(st) && resourceCovers(st, arn));
+
+/** The resources some statements cover, indexed: exact ARNs in a set, patterns in a list. */
+interface Coverage {
+  exact: Set<string>;
+  patterns: string[];
+  notResource: Statement[];
+}
+
+function coverageOf(statements: readonly Statement[]): Coverage {
+  const exact = new Set<string>();
+  const patterns = new Set<string>();
+  const notResource: Statement[] = [];
+  for (const st of statements) {
+    if (st.notResource) notResource.push(st);
+    for (const e of st.resource?.entries ?? []) (/[*?$]/.test(e.value) ? patterns : exact).add(e.value);
+  }
+  return { exact, patterns: [...patterns], notResource };
+}
+
+/** True when the indexed resources cover the ARN `arn` (as `Resource` entries match: case-sensitive globs). */
+function covers(c: Coverage, arn: string): boolean {
+  return c.exact.has(arn) || c.patterns.some((p) => globMatcher(p, false).test(arn)) || c.notResource.some((st) => resourceCovers(st, arn));
 }
 
 /** The message for a profile whose model is missing in `missing`. */
@@ -54,6 +75,7 @@ export default defineRule({
         'https://docs.aws.amazon.com/bedrock/latest/userguide/geographic-cross-region-inference.html',
         'https://docs.aws.amazon.com/bedrock/latest/userguide/global-cross-region-inference.html',
         'https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html',
+        'https://docs.aws.amazon.com/bedrock/latest/userguide/cross-region-inference.html',
         'https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-prereq.html',
       ],
     },
@@ -61,15 +83,20 @@ export default defineRule({
   check(ctx) {
     const { policy, iam } = ctx;
     const invoke = guardrailActions(iam);
+    // The statements that grant each invoke action and what their resources cover, computed once.
+    const granting = new Map<ActionInfo, Statement[]>(invoke.map((a) => [a, policy.statements.filter((s) => allowsAction(iam, s, a))]));
+    const coverage = new Map<ActionInfo, Coverage>([...granting].map(([a, sts]) => [a, coverageOf(sts)]));
     for (const st of policy.statements) {
       if (!isAllow(st) || !st.resource) continue;
-      const actions = invoke.filter((a) => allowsAction(iam, st, a));
+      const actions = invoke.filter((a) => granting.get(a)!.includes(st));
       if (actions.length === 0) continue;
       st.resource.entries.forEach((entry, entryIndex) => {
         const ref = inferenceProfileRef(entry.value);
         if (!ref) return;
-        const covered = (region: string) =>
-          actions.every((a) => policyAllows(policy, foundationModelArn(ref.partition, region, ref.modelId), (s) => allowsAction(iam, s, a)));
+        const covered = (region: string) => {
+          const arn = foundationModelArn(ref.partition, region, ref.modelId);
+          return actions.every((a) => covers(coverage.get(a)!, arn));
+        };
         const missing = requiredModelRegions(ref).filter((r) => !covered(r));
         if (missing.length === 0) return;
         ctx.report(entry.span, message(ref, missing, covered), {

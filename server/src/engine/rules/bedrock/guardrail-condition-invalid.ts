@@ -1,14 +1,12 @@
 // bedrock/guardrail-condition-invalid: a bedrock:GuardrailIdentifier condition that can never do
 // what it appears to do: an operator of the wrong type, a value that is not a guardrail identifier,
-// a wildcard under an exact operator, or a statement whose actions never carry the key.
+// or a wildcard under an exact operator.
 import { exactValueProblem, GUARDRAIL_KEY, hasWildcard, isGuardrailPlaceholder, patternProblem, splitGuardrailIdentifier } from '../../bedrock/guardrails';
-import { listText } from '../../bedrock/grants';
-import { actionRefs, CONDITION_OPERATORS, isAllow, splitOperator } from '../../policy/analysis';
+import { CONDITION_OPERATORS, splitOperator } from '../../policy/analysis';
 import type { ConditionOperatorNode, Statement } from '../../policy/model';
 import type { Fix } from '../../types';
 import type { FixContext } from '../rule';
 import { defineRule } from '../rule';
-import { carriesGuardrailKey, guardrailActions } from './guardrail-not-enforced';
 
 const KEY_LOWER = GUARDRAIL_KEY.toLowerCase();
 
@@ -36,12 +34,6 @@ const EXACT: Record<string, string | undefined> = {
 /** Operators whose values may hold wildcards (the Arn operators all do). */
 const PATTERN = new Set(['StringLike', 'StringNotLike', 'ArnEquals', 'ArnLike', 'ArnNotEquals', 'ArnNotLike']);
 
-/** The result of an operator when the key is absent from the request (IAM evaluation logic). */
-function whenAbsent(base: string, values: readonly string[]): boolean {
-  if (base === 'Null') return values.some((v) => v === 'true');
-  return /Not/.test(base);
-}
-
 /** How a fix rebuilds its edit: replace one condition value, or rename an operator. */
 type FixData =
   | { kind: 'value'; statement: number; operator: number; key: number; value: number; from: string; to: string }
@@ -64,7 +56,7 @@ export default defineRule({
   meta: {
     id: 'bedrock/guardrail-condition-invalid',
     severity: 'error',
-    description: 'A bedrock:GuardrailIdentifier condition can never match: wrong operator type, a value that is not a guardrail ARN (or ARN:version), or actions that never carry the key.',
+    description: 'A bedrock:GuardrailIdentifier condition can never match: an operator of another type, or a value that is not a guardrail ARN (or ARN:version).',
     fixable: true,
     docs: {
       rationale: [
@@ -73,10 +65,9 @@ export default defineRule({
         '- operators of another type: `Bool`, `Numeric…`, `Date…`, `IpAddress`, `NotIpAddress`, `BinaryEquals`;',
         '- values that are not guardrail identifiers: a bare guardrail id such as `"abc123xyz456"` (the key holds the ARN, so `StringEquals` never matches it), another resource type, a missing Region or account, an invalid id or version, or `:DRAFT` (DRAFT requests carry the ARN without a version);',
         '- `*` or `?` under `StringEquals`/`StringNotEquals`, which compare them literally (use `StringLike`); patterns under `StringLike`, `ArnLike` and `ArnEquals` are accepted when they can match some guardrail identifier;',
-        '- a `Null` operator whose value is not `"true"` or `"false"`;',
-        '- a condition on a statement none of whose actions carries the key (only `bedrock:InvokeModel` and `bedrock:InvokeModelWithResponseStream` do, per the IAM data), unless the operator ends in `IfExists`.',
+        '- a `Null` operator whose value is not `"true"` or `"false"`.',
         '',
-        'Policy variables (`${…}`) and the placeholder written by quick fixes (reported by `bedrock/guardrail-placeholder`) are not checked.',
+        'Policy variables (`${…}`) and the placeholder written by quick fixes (reported by `bedrock/guardrail-placeholder`) are not checked. A condition on a statement none of whose actions carries the key (only `bedrock:InvokeModel` and `bedrock:InvokeModelWithResponseStream` do, per the IAM data) is reported by `iam/condition-key-not-applicable`, for every condition key.',
       ].join('\n'),
       bad: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "bedrock:InvokeModel",\n      "Resource": "*",\n      "Condition": { "StringEquals": { "bedrock:GuardrailIdentifier": "abc123xyz456" } }\n    }\n  ]\n}',
       good: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "bedrock:InvokeModel",\n      "Resource": "*",\n      "Condition": { "StringEquals": { "bedrock:GuardrailIdentifier": "arn:aws:bedrock:us-east-1:111122223333:guardrail/abc123xyz456:1" } }\n    }\n  ]\n}',
@@ -89,12 +80,11 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const { iam, settings } = ctx;
-    const carriers = guardrailActions(iam).map((a) => `${a.service}:${a.name}`);
+    const { settings } = ctx;
     for (const st of ctx.policy.statements) {
       const ops = st.condition?.operators ?? [];
       ops.forEach((op, oi) => {
-        const { base, ifExists } = splitOperator(op.key.name);
+        const { base } = splitOperator(op.key.name);
         if (!(CONDITION_OPERATORS as readonly string[]).includes(base)) return;
         op.keys.forEach((ck, ki) => {
           if (ck.key.name.toLowerCase() !== KEY_LOWER) return;
@@ -133,19 +123,6 @@ export default defineRule({
             const p = exactValueProblem(value, base.endsWith('IgnoreCase'), settings);
             if (p) ctx.report(v.span, p.message, { fix: valueFix(p.replacement) });
           });
-          if (ifExists || st.notAction || !st.action) return;
-          const refs = actionRefs(iam, st);
-          if (refs.length !== st.action.entries.length || refs.some((r) => r.isFullWildcard || r.actions.length === 0)) return;
-          if (refs.some((r) => r.actions.some(carriesGuardrailKey))) return;
-          const absent = whenAbsent(base, ck.values.map((x) => x.value));
-          const outcome = isAllow(st)
-            ? absent
-              ? 'so it is always true and requires no guardrail'
-              : 'so it is never true and the statement grants nothing'
-            : absent
-              ? 'so it is always true and the statement denies these actions on every request'
-              : 'so it is never true and the statement denies nothing';
-          ctx.report(ck.key.span, `None of this statement's actions carries ${GUARDRAIL_KEY} (only ${listText(carriers)} do), ${outcome}.`);
         });
       });
     }

@@ -62,7 +62,7 @@ export default defineRule({
       references: [
         'https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-permissions-id.html',
         'https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrock.html#amazonbedrock-policy-keys',
-        'https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-enforcements.html',
+        'https://docs.aws.amazon.com/bedrock/latest/APIReference/API_AccountEnforcedGuardrailInferenceInputConfiguration.html',
       ],
     },
   },
