@@ -61,6 +61,7 @@ export class ServerController implements Disposable {
   }
 }
 
-function setReady(ready: boolean): Thenable<unknown> {
-  return commands.executeCommand('setContext', ContextKeys.serverReady, ready);
+/** Sets the `bedrockSecurity.serverReady` context key (never rejects: it may run during shutdown). */
+function setReady(ready: boolean): Promise<unknown> {
+  return Promise.resolve(commands.executeCommand('setContext', ContextKeys.serverReady, ready)).catch(() => undefined);
 }
