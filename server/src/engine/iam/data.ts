@@ -74,6 +74,8 @@ function variableMatcher(key: string): RegExp {
   return new RegExp('^' + escaped.replace(/\$\{[^}]*\}/g, '.+').replace(/[{}]/g, '') + '$', 'i');
 }
 
+const MAX_PATTERNS_PER_SERVICE = 5_000;
+
 /** Synchronous, cached IAM reference data. One instance serves every document. */
 export class IamData {
   private readonly services = new Map<string, ServiceInfo | null>();
@@ -82,7 +84,8 @@ export class IamData {
   private readonly globalKeys = new Map<string, ConditionKeyInfo>();
   private readonly globalPrefixKeys = new Map<string, ConditionKeyInfo>();
   private unassociated?: Record<string, string[]>;
-  private readonly patternCache = new Map<string, ActionInfo[]>();
+  /** matchActions results by service and pattern as written (hits cost no string building). */
+  private readonly patternCache = new Map<string, Map<string, ActionInfo[]>>();
   readonly version: string;
 
   constructor(private readonly dir: string = defaultIamDataDir()) {
@@ -170,8 +173,12 @@ export class IamData {
 
   /** The actions of `service` that an action pattern with `*`/`?` wildcards matches (cached). */
   matchActions(service: string, pattern: string): ActionInfo[] {
-    const cacheKey = service.toLowerCase() + ':' + pattern.toLowerCase();
-    const cached = this.patternCache.get(cacheKey);
+    let byPattern = this.patternCache.get(service);
+    if (!byPattern) {
+      byPattern = new Map();
+      this.patternCache.set(service, byPattern);
+    }
+    const cached = byPattern.get(pattern);
     if (cached) return cached;
     const svc = this.service(service);
     let result: ActionInfo[] = [];
@@ -185,7 +192,9 @@ export class IamData {
         result = svc.actionList.filter((a) => m.test(a.name));
       }
     }
-    this.patternCache.set(cacheKey, result);
+    // Bounded: while someone types, every prefix of an action name passes through here.
+    if (byPattern.size >= MAX_PATTERNS_PER_SERVICE) byPattern.clear();
+    byPattern.set(pattern, result);
     return result;
   }
 
