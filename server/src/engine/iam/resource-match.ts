@@ -36,6 +36,8 @@ const SLASH_FREE_VARIABLES: ReadonlySet<string> = new Set(['${BucketName}']);
 
 interface UserParts {
   arn: ParsedArn;
+  /** Literal text at the start of the resource part, before any wildcard or policy variable. */
+  resourceLiteral: string;
   partition: Tok[];
   service: Tok[];
   /** The other namespace of a renamed service, if any. */
@@ -104,6 +106,7 @@ function userOf(arn: string): UserParts | undefined {
     u = p
       ? {
           arn: p,
+          resourceLiteral: /^[^*?$]*/.exec(p.resource)![0],
           partition: tokenizeUserPattern(p.partition),
           service: tokenizeUserPattern(p.service),
           alias: alias ? tokenizeUserPattern(alias) : undefined,
@@ -124,6 +127,12 @@ function segmentMeets(user: Tok[], template: Tok[]): boolean {
   return patternsIntersect(user, template);
 }
 
+/** True when two literal starts of resource parts can belong to one ARN (a cheap filter before matching). */
+function literalsAgree(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) === b.slice(0, n);
+}
+
 /** True when a policy ARN's resource part has a `/` outside policy variables. */
 function hasLiteralSlash(resource: string): boolean {
   return resource.replace(/\$\{[^}]*\}/g, '').includes('/');
@@ -138,17 +147,25 @@ export interface MatchOptions {
 }
 
 const ANY: Tok[] = [{ t: 'any' }];
-const pairCache = new Map<string, boolean>();
+const strictCache = new WeakMap<ResourceTypeInfo, Map<string, boolean>>();
+const relaxedCache = new WeakMap<ResourceTypeInfo, Map<string, boolean>>();
 
-/** True when the policy ARN (all six parts) can name a resource of type `rt`, part by part. */
+/** True when the policy ARN (all six parts) can name a resource of type `rt`, part by part (cached). */
 export function arnNamesType(arn: string, rt: ResourceTypeInfo, opts: MatchOptions = {}): boolean {
-  const cacheKey = (opts.anyRegion ? 'r' : '-') + (opts.anyAccount ? 'a' : '-') + rt.service + ':' + rt.key + '\n' + arn;
-  const cached = pairCache.get(cacheKey);
+  const relaxed = !!(opts.anyRegion || opts.anyAccount);
+  const caches = relaxed ? relaxedCache : strictCache;
+  let perType = caches.get(rt);
+  if (!perType) {
+    perType = new Map();
+    caches.set(rt, perType);
+  }
+  const key = relaxed ? (opts.anyRegion ? 'r' : '-') + (opts.anyAccount ? 'a' : '-') + arn : arn;
+  const cached = perType.get(key);
   if (cached !== undefined) return cached;
   const u = userOf(arn);
   const t = templateOf(rt);
   let r = false;
-  if (u && t) {
+  if (u && t && literalsAgree(u.resourceLiteral, t.resourcePrefix)) {
     r =
       (segmentMeets(u.service, t.service) || (!!u.alias && segmentMeets(u.alias, t.service))) &&
       (opts.anyRegion || segmentMeets(u.region, t.region)) &&
@@ -157,8 +174,8 @@ export function arnNamesType(arn: string, rt: ResourceTypeInfo, opts: MatchOptio
       segmentMeets(u.resource, t.resource) &&
       !(t.slashFree && hasLiteralSlash(u.arn.resource));
   }
-  if (pairCache.size > 100_000) pairCache.clear();
-  pairCache.set(cacheKey, r);
+  if (perType.size > 5_000) perType.clear();
+  perType.set(key, r);
   return r;
 }
 

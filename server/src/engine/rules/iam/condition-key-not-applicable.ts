@@ -23,11 +23,19 @@ function isGlobalKey(iam: IamData, info: ConditionKeyInfo): boolean {
  * One spelling for a key template: the data writes the same key `ssm:resourceTag/${TagKey}` in one
  * place and `ssm:resourceTag/tag-key` in another (and `s3:ExistingObjectTag/<key>`).
  */
+const canonicalCache = new Map<string, string>();
+
 function canonical(key: string): string {
-  return key
-    .toLowerCase()
-    .replace(/\/(<[^>]+>|tag-key)$/, '/${}')
-    .replace(/\$\{[^}]*\}/g, '${}');
+  let c = canonicalCache.get(key);
+  if (c === undefined) {
+    c = key
+      .toLowerCase()
+      .replace(/\/(<[^>]+>|tag-key)$/, '/${}')
+      .replace(/\$\{[^}]*\}/g, '${}');
+    if (canonicalCache.size > 20_000) canonicalCache.clear();
+    canonicalCache.set(key, c);
+  }
+  return c;
 }
 
 const keysOfAction = new WeakMap<ActionInfo, Set<string>>();

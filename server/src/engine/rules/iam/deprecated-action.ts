@@ -4,7 +4,7 @@ import { globMatcher } from '../../iam/patterns';
 import type { Fix } from '../../types';
 import { defineRule } from '../rule';
 import { entriesOf, removeEntry, replaceEntry, resolveEntry, type EntryRef } from './entries';
-import { OBSOLETE_ACTIONS, readActionEntry, RETIRED_SERVICES } from './reference-gaps';
+import { OBSOLETE_ACTIONS, RETIRED_SERVICES } from './reference-gaps';
 
 type DeprecatedData = { ref: EntryRef; replacement?: string };
 
@@ -32,8 +32,8 @@ export default defineRule({
   },
   check(ctx) {
     for (const st of ctx.policy.statements) {
-      for (const { entry, ref } of entriesOf(st, ['Action', 'NotAction'])) {
-        const a = readActionEntry(entry.value);
+      for (const { entry, ref, action } of entriesOf(st, ['Action', 'NotAction'])) {
+        const a = action!;
         if (a.kind !== 'action') continue;
         const shown = JSON.stringify(entry.value);
         const retired = RETIRED_SERVICES.get(a.service);
@@ -41,7 +41,7 @@ export default defineRule({
           ctx.report(entry.span, `${shown} names ${retired}, which AWS retired: the entry grants or denies nothing and can be removed.`, { ref });
           continue;
         }
-        const obsolete = OBSOLETE_ACTIONS.get(`${a.service}:${a.name.toLowerCase()}`);
+        const obsolete = OBSOLETE_ACTIONS.get(a.key);
         if (!obsolete) continue;
         if (obsolete.replacement) {
           const replacement = `${a.prefix}:${obsolete.replacement.slice(obsolete.replacement.indexOf(':') + 1)}`;

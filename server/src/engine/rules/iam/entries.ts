@@ -4,6 +4,7 @@
 import type { PolicyEditor } from '../../fixes';
 import type { ConditionKeyNode, ConditionOperatorNode, KeyNode, ListElement, Policy, ScalarNode, Statement } from '../../policy/model';
 import type { TextEdit } from '../../types';
+import { readActionEntry, type ActionEntry } from './reference-gaps';
 
 /** The list elements whose entries the rules check. */
 export type ListName = 'Action' | 'NotAction' | 'Resource' | 'NotResource';
@@ -39,16 +40,48 @@ export function listOf(st: Statement, name: ListName): ListElement | undefined {
   }
 }
 
-/** Every entry of the given list elements of a statement, with the ref that finds it again. */
-export function* entriesOf(st: Statement, names: readonly ListName[]): Generator<{ list: ListElement; entry: ScalarNode; ref: EntryRef }> {
-  for (const element of names) {
-    const list = listOf(st, element);
-    if (!list) continue;
-    for (let index = 0; index < list.entries.length; index++) {
-      const entry = list.entries[index];
-      yield { list, entry, ref: { statement: st.index, element, index, value: entry.value } };
-    }
+/** An entry of a list element, with the ref that finds it again. */
+export interface ListEntry {
+  list: ListElement;
+  entry: ScalarNode;
+  ref: EntryRef;
+  /** How an Action/NotAction entry reads (undefined for Resource/NotResource entries). */
+  action?: ActionEntry;
+}
+
+const entryCache = new WeakMap<Statement, Record<string, ListEntry[]>>();
+
+function entriesOfList(st: Statement, element: ListName): ListEntry[] {
+  let perStatement = entryCache.get(st);
+  if (!perStatement) {
+    perStatement = {};
+    entryCache.set(st, perStatement);
   }
+  let out = perStatement[element];
+  if (!out) {
+    out = [];
+    const list = listOf(st, element);
+    const isAction = element === 'Action' || element === 'NotAction';
+    if (list) {
+      list.entries.forEach((entry, index) =>
+        out!.push({ list, entry, ref: { statement: st.index, element, index, value: entry.value }, action: isAction ? readActionEntry(entry.value) : undefined }),
+      );
+    }
+    perStatement[element] = out;
+  }
+  return out;
+}
+
+/** Every entry of the given list elements of a statement (memoised per statement). */
+export function entriesOf(st: Statement, names: readonly ListName[]): ListEntry[] {
+  if (names.length === 1) return entriesOfList(st, names[0]);
+  const key = names.join(',');
+  const perStatement = entryCache.get(st);
+  const cached = perStatement?.[key];
+  if (cached) return cached;
+  const out = names.flatMap((n) => entriesOfList(st, n));
+  entryCache.get(st)![key] = out;
+  return out;
 }
 
 function statementAt(policy: Policy, index: unknown): Statement | undefined {

@@ -12,8 +12,8 @@ import { readActionEntry } from './reference-gaps';
 function servicesInPolicy(policy: Policy): string[] {
   const out = new Set<string>();
   for (const st of policy.statements) {
-    for (const { entry } of entriesOf(st, ['Action', 'NotAction'])) {
-      const a = readActionEntry(entry.value);
+    for (const { action } of entriesOf(st, ['Action', 'NotAction'])) {
+      const a = action!;
       if (a.kind === 'action') out.add(a.service);
     }
   }
@@ -61,9 +61,9 @@ export default defineRule({
   },
   check(ctx) {
     for (const st of ctx.policy.statements) {
-      for (const { entry, ref } of entriesOf(st, ['Action', 'NotAction'])) {
+      for (const { entry, ref, action } of entriesOf(st, ['Action', 'NotAction'])) {
         const v = entry.value;
-        if (readActionEntry(v).kind !== 'malformed') continue;
+        if (action!.kind !== 'malformed') continue;
         const data: FindingData = { ref };
         const shown = JSON.stringify(v);
         if (v.trim() === '') {

@@ -8,7 +8,7 @@ import { closest, editDistance } from '../../policy/analysis';
 import type { Statement } from '../../policy/model';
 import { defineRule } from '../rule';
 import { entriesOf, replaceEntry, resolveEntry, type EntryRef } from './entries';
-import { readActionEntry, RETIRED_SERVICES } from './reference-gaps';
+import { RETIRED_SERVICES } from './reference-gaps';
 
 const format = (p: ParsedArn): string => `arn:${p.partition}:${p.service}:${p.region}:${p.account}:${p.resource}`;
 const isWild = (s: string): boolean => /[*?$]/.test(s);
@@ -16,8 +16,8 @@ const isWild = (s: string): boolean => /[*?$]/.test(s);
 /** The resource types an ARN may name: its own service's, and those of the statement's action services with the same ARN namespace. */
 function candidateTypes(iam: IamData, st: Statement, p: ParsedArn): ResourceTypeInfo[] {
   const out = new Set<ResourceTypeInfo>(iam.service(p.service)?.resourceTypes.values() ?? []);
-  for (const { entry } of entriesOf(st, ['Action', 'NotAction'])) {
-    const a = readActionEntry(entry.value);
+  for (const { action } of entriesOf(st, ['Action', 'NotAction'])) {
+    const a = action!;
     if (a.kind !== 'action' || a.service === p.service) continue;
     for (const rt of iam.service(a.service)?.resourceTypes.values() ?? []) if (rt.arn.includes(`:${p.service}:`)) out.add(rt);
   }

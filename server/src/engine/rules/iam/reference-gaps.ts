@@ -141,8 +141,8 @@ export function isIdentityProviderKey(key: string): boolean {
 /** How an Action/NotAction entry reads. */
 export type ActionEntry =
   | { kind: 'all' }
-  /** `service:name`; `prefix` is the service part as written, `service` in lower case. */
-  | { kind: 'action'; prefix: string; service: string; name: string; hasWildcard: boolean }
+  /** `service:name`; `prefix` is the service part as written, `service` in lower case, `key` the whole entry in lower case. */
+  | { kind: 'action'; prefix: string; service: string; name: string; key: string; hasWildcard: boolean }
   /** A wildcard in the service part (`*:Get*`): nothing can be said about it. */
   | { kind: 'unknowable' }
   | { kind: 'malformed' };
@@ -160,7 +160,7 @@ export function readActionEntry(value: string): ActionEntry {
   const name = value.slice(colon + 1);
   if (/[*?]/.test(prefix)) return { kind: 'unknowable' };
   if (!PREFIX.test(prefix) || !NAME.test(name)) return { kind: 'malformed' };
-  return { kind: 'action', prefix, service: prefix.toLowerCase(), name, hasWildcard: /[*?]/.test(name) };
+  return { kind: 'action', prefix, service: prefix.toLowerCase(), name, key: value.toLowerCase(), hasWildcard: /[*?]/.test(name) };
 }
 
 /** True when `service` is neither in the data nor a retired prefix AWS still uses. */

@@ -10,6 +10,32 @@ import { defineRule } from '../rule';
 import { summarize } from './entries';
 import { MERGED_PREFIXES } from './reference-gaps';
 
+const typesOfActions = new WeakMap<readonly ActionInfo[], ResourceTypeInfo[] | null>();
+
+/** The resource types a list of actions takes (cached per list; null when one cannot be resolved). */
+function typesOf(iam: IamData, actions: readonly ActionInfo[]): ResourceTypeInfo[] | null {
+  let out = typesOfActions.get(actions);
+  if (out === undefined) {
+    const set = new Set<ResourceTypeInfo>();
+    out = [];
+    for (const a of actions) {
+      for (const ref of a.resourceTypes) {
+        const rt = iam.resourceType(a.service, ref.name);
+        if (!rt) {
+          set.clear();
+          out = null;
+          break;
+        }
+        set.add(rt);
+      }
+      if (out === null) break;
+    }
+    if (out !== null) out = [...set];
+    typesOfActions.set(actions, out);
+  }
+  return out;
+}
+
 /** The resource types the statement's actions take, or undefined when its actions are not all known. */
 function typesTaken(iam: IamData, st: Statement): ResourceTypeInfo[] | undefined {
   if (!st.action || st.notAction || st.action.invalidEntries.length > 0) return undefined;
@@ -18,13 +44,9 @@ function typesTaken(iam: IamData, st: Statement): ResourceTypeInfo[] | undefined
   const out = new Set<ResourceTypeInfo>();
   for (const r of refs) {
     if (r.service === '*' || r.actions.length === 0 || MERGED_PREFIXES.has(r.service)) return undefined;
-    for (const a of r.actions) {
-      for (const ref of a.resourceTypes) {
-        const rt = iam.resourceType(a.service, ref.name);
-        if (!rt) return undefined;
-        out.add(rt);
-      }
-    }
+    const types = typesOf(iam, r.actions);
+    if (!types) return undefined;
+    for (const rt of types) out.add(rt);
   }
   return [...out];
 }

@@ -5,7 +5,7 @@ import { globMatcher } from '../../iam/patterns';
 import type { Fix } from '../../types';
 import { defineRule } from '../rule';
 import { entriesOf, removeEntry, replaceEntry, resolveEntry, type EntryRef } from './entries';
-import { OBSOLETE_ACTIONS, readActionEntry, UNLISTED_ACTIONS } from './reference-gaps';
+import { OBSOLETE_ACTIONS, UNLISTED_ACTIONS } from './reference-gaps';
 
 /**
  * APIs authorized by another action: the Converse API by bedrock:InvokeModel, ConverseStream by
@@ -50,12 +50,12 @@ export default defineRule({
   },
   check(ctx) {
     for (const st of ctx.policy.statements) {
-      for (const { entry, ref } of entriesOf(st, ['Action', 'NotAction'])) {
-        const a = readActionEntry(entry.value);
+      for (const { entry, ref, action } of entriesOf(st, ['Action', 'NotAction'])) {
+        const a = action!;
         if (a.kind !== 'action') continue;
         const svc = ctx.iam.service(a.service);
         if (!svc || svc.actionList.length === 0) continue;
-        const lower = `${a.service}:${a.name.toLowerCase()}`;
+        const lower = a.key;
         if (UNLISTED_ACTIONS.has(lower) || OBSOLETE_ACTIONS.has(lower)) continue;
         if (ctx.iam.matchActions(a.service, a.name).length > 0) continue;
         const shown = JSON.stringify(entry.value);

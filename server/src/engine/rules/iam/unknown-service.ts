@@ -4,7 +4,7 @@ import type { IamData } from '../../iam/data';
 import { editDistance } from '../../policy/analysis';
 import { defineRule } from '../rule';
 import { entriesOf, replaceEntry, resolveEntry, type EntryRef } from './entries';
-import { ENDPOINT_PREFIXES, isUnknownService, readActionEntry } from './reference-gaps';
+import { ENDPOINT_PREFIXES, isUnknownService } from './reference-gaps';
 
 /** The service prefix to suggest for an unknown one, given the action name written after it. */
 export function suggestService(iam: IamData, prefix: string, name: string): string | undefined {
@@ -46,8 +46,8 @@ export default defineRule({
   },
   check(ctx) {
     for (const st of ctx.policy.statements) {
-      for (const { entry, ref } of entriesOf(st, ['Action', 'NotAction'])) {
-        const a = readActionEntry(entry.value);
+      for (const { entry, ref, action } of entriesOf(st, ['Action', 'NotAction'])) {
+        const a = action!;
         if (a.kind !== 'action' || !isUnknownService(ctx.iam, a.service)) continue;
         const service = suggestService(ctx.iam, a.prefix, a.name);
         const suggestion = service ? `${service}:${a.name}` : undefined;
