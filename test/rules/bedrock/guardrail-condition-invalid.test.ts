@@ -30,7 +30,9 @@ test('a bare guardrail id is reported; the fix writes the ARN with placeholders,
   expectFindings(RULE, text.replace('"abc123xyz456"', '⟦"abc123xyz456"⟧'), [
     '"abc123xyz456" looks like a guardrail id, but bedrock:GuardrailIdentifier holds the guardrail\'s ARN (arn:aws:bedrock:<Region>:<account>:guardrail/abc123xyz456), so this value never matches.',
   ]);
+  assert.equal(fixesOf(RULE, text)[0].isPreferred, false, 'a placeholder is not the one right answer');
   assert.equal(applyFix(RULE, text), allow('{"StringEquals": {"bedrock:GuardrailIdentifier": "arn:aws:bedrock:REGION:ACCOUNT_ID:guardrail/abc123xyz456"}}'));
+  assert.equal(fixesOf(RULE, text, 0, { settings: { guardrailArn: GR } })[0].isPreferred, true);
   const settings = { guardrailArn: GR };
   assert.equal(applyFix(RULE, text, { settings }), allow(`{"StringEquals": {"bedrock:GuardrailIdentifier": "${GR}"}}`));
   const withVersion = allow('{"StringEquals": {"bedrock:GuardrailIdentifier": "abc123xyz456:2"}}');

@@ -52,7 +52,8 @@ test('without a configured guardrail the fixes write the placeholder, which is a
     fixes.map((f) => [f.title, f.isPreferred]),
     [
       ['Require the guardrail in this statement (a placeholder guardrail ARN to fill in)', false],
-      ['Add a Deny statement for model invocations without the guardrail (a placeholder guardrail ARN to fill in)', undefined],
+      ['Add a Deny statement for model invocations without the guardrail (a placeholder guardrail ARN to fill in)', false],
+      ['Add a Deny statement for model invocations that name no guardrail (any guardrail)', undefined],
     ],
   );
   const out = applyFix(RULE, single, { title: /^Require/ });
@@ -98,10 +99,24 @@ test('a statement with other actions only gets the Deny fix, the pattern AWS doc
   const text = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "bedrock:*",\n      "Resource": "*"\n    }\n  ]\n}';
   const settings = { guardrailArn: GR, guardrailVersion: '2' };
   const fixes = fixesOf(RULE, text, 0, { settings });
-  assert.deepEqual(fixes.map((f) => f.title), [`Add a Deny statement for model invocations without the guardrail (${GR}:2)`]);
+  assert.deepEqual(
+    fixes.map((f) => [f.title, f.isPreferred]),
+    [
+      [`Add a Deny statement for model invocations without the guardrail (${GR}:2)`, true],
+      ['Add a Deny statement for model invocations that name no guardrail (any guardrail)', undefined],
+    ],
+  );
   assert.equal(
     applyFix(RULE, text, { settings }),
     `{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "bedrock:*",\n      "Resource": "*"\n    },\n    {\n      "Sid": "DenyInvokeWithoutGuardrail",\n      "Effect": "Deny",\n      "Action": [\n        "bedrock:InvokeModel",\n        "bedrock:InvokeModelWithResponseStream"\n      ],\n      "Resource": "*",\n      "Condition": {\n        "StringNotEquals": {\n          "bedrock:GuardrailIdentifier": "${GR}:2"\n        }\n      }\n    }\n  ]\n}`,
+  );
+});
+
+test('the Null fix requires some guardrail without any configuration', () => {
+  const text = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "bedrock:*",\n      "Resource": "*"\n    }\n  ]\n}';
+  assert.equal(
+    applyFix(RULE, text, { title: /name no guardrail/ }),
+    '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "bedrock:*",\n      "Resource": "*"\n    },\n    {\n      "Sid": "DenyInvokeWithoutGuardrail",\n      "Effect": "Deny",\n      "Action": [\n        "bedrock:InvokeModel",\n        "bedrock:InvokeModelWithResponseStream"\n      ],\n      "Resource": "*",\n      "Condition": {\n        "Null": {\n          "bedrock:GuardrailIdentifier": "true"\n        }\n      }\n    }\n  ]\n}',
   );
 });
 

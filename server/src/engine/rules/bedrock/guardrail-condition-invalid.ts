@@ -145,5 +145,5 @@ function buildFix(ctx: FixContext, data: FixData): Fix | undefined {
   }
   const v = op.keys[data.key]?.values[data.value];
   if (!v || v.value !== data.from || v.computed) return undefined;
-  return { title: `Replace with ${JSON.stringify(data.to)}`, edits: [ctx.editor.replace(v.span, ctx.editor.literal(data.to))], isPreferred: true };
+  return { title: `Replace with ${JSON.stringify(data.to)}`, edits: [ctx.editor.replace(v.span, ctx.editor.literal(data.to))], isPreferred: !isGuardrailPlaceholder(data.to) };
 }

@@ -57,7 +57,10 @@ export default defineRule({
           '`, which `bedrock/guardrail-placeholder` then reports until it is replaced (it is not reported as an invalid condition).',
         '',
         '- **Require the guardrail in this statement** adds the condition to the reported statement. It is offered only when every action of the statement carries the key (adding it to, say, `bedrock:*` would stop the statement from granting any other action), and is the preferred fix when a guardrail is configured.',
-        '- **Add a Deny statement** appends AWS\'s matching `Deny` of `bedrock:InvokeModel` and `bedrock:InvokeModelWithResponseStream` on `"Resource": "*"` with the negated condition; it works for any statement.',
+        '- **Add a Deny statement** appends AWS\'s matching `Deny` of `bedrock:InvokeModel` and `bedrock:InvokeModelWithResponseStream` on `"Resource": "*"` with the negated condition; it works for any statement, and is the preferred fix for statements that cannot take the condition when a guardrail is configured.',
+        '- **Add a Deny statement for model invocations that name no guardrail** appends the same `Deny` with `"Null": { "bedrock:GuardrailIdentifier": "true" }`: it needs no configuration and requires *some* guardrail on every call, which is weaker than naming yours (a principal that can create guardrails can bring its own).',
+        '',
+        'Fixes that would write the placeholder are never preferred, so "fix all" does not apply them.',
       ].join('\n'),
       references: [
         'https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-permissions-id.html',
@@ -97,14 +100,20 @@ export default defineRule({
     }
     const deny = guardrailCondition(ctx.settings, true);
     const names = guardrailActions(ctx.iam).map(fullName);
-    const edit = appendStatement(ctx.editor, ctx.policy, {
-      Sid: uniqueSid(ctx.policy, 'DenyInvokeWithoutGuardrail'),
-      Effect: 'Deny',
-      Action: names,
-      Resource: '*',
-      Condition: { [deny.operator]: { [GUARDRAIL_KEY]: deny.value } },
-    });
-    if (edit) out.push({ title: `Add a Deny statement for model invocations without the guardrail (${describeCondition(deny)})`, edits: [edit] });
+    const denyStatement = (condition: Record<string, unknown>) =>
+      appendStatement(ctx.editor, ctx.policy, { Sid: uniqueSid(ctx.policy, 'DenyInvokeWithoutGuardrail'), Effect: 'Deny', Action: names, Resource: '*', Condition: condition });
+    const specific = denyStatement({ [deny.operator]: { [GUARDRAIL_KEY]: deny.value } });
+    // The configured guardrail's Deny is the answer when the statement itself cannot take the
+    // condition; a placeholder is never something "fix all" should write on its own.
+    if (specific) {
+      out.push({
+        title: `Add a Deny statement for model invocations without the guardrail (${describeCondition(deny)})`,
+        edits: [specific],
+        isPreferred: !deny.placeholder && out.length === 0,
+      });
+    }
+    const any = denyStatement({ Null: { [GUARDRAIL_KEY]: 'true' } });
+    if (any) out.push({ title: 'Add a Deny statement for model invocations that name no guardrail (any guardrail)', edits: [any] });
     return out;
   },
 });
