@@ -21,30 +21,30 @@ test('bedrock:* and * are reported on the Action entry, naming every control act
     'bedrock:DeleteGuardrail, bedrock:UpdateGuardrail, bedrock:PutModelInvocationLoggingConfiguration, bedrock:DeleteModelInvocationLoggingConfiguration, bedrock:PutEnforcedGuardrailConfiguration and bedrock:DeleteEnforcedGuardrailConfiguration';
   const can = 'delete or weaken guardrails, redirect or turn off model invocation logging and replace or remove the account-enforced guardrail';
   expectFindings(RULE, policy('{"Effect": "Allow", "Action": ["s3:GetObject", ⟦"bedrock:*"⟧], "Resource": "*"}'), [
-    `"bedrock:*" allows ${all} without any condition: whoever holds this policy can ${can}.`,
+    `"bedrock:*" allows ${all} without any condition: anyone this policy applies to can ${can}.`,
   ]);
-  expectFindings(RULE, policy('{"Effect": "Allow", "Action": ⟦"*"⟧, "Resource": "*"}'), [`"*" allows ${all} without any condition: whoever holds this policy can ${can}.`]);
+  expectFindings(RULE, policy('{"Effect": "Allow", "Action": ⟦"*"⟧, "Resource": "*"}'), [`"*" allows ${all} without any condition: anyone this policy applies to can ${can}.`]);
 });
 
 test('patterns report only the control actions they expand to', () => {
   expectFindings(RULE, policy('{"Effect": "Allow", "Action": [⟦"bedrock:Delete*"⟧, ⟦"bedrock:Put*"⟧, "bedrock:Get*"], "Resource": "*"}'), [
-    '"bedrock:Delete*" allows bedrock:DeleteGuardrail, bedrock:DeleteModelInvocationLoggingConfiguration and bedrock:DeleteEnforcedGuardrailConfiguration without any condition: whoever holds this policy can delete guardrails, turn off model invocation logging and remove the account-enforced guardrail.',
-    '"bedrock:Put*" allows bedrock:PutModelInvocationLoggingConfiguration and bedrock:PutEnforcedGuardrailConfiguration without any condition: whoever holds this policy can redirect or turn off model invocation logging and replace the account-enforced guardrail.',
+    '"bedrock:Delete*" allows bedrock:DeleteGuardrail, bedrock:DeleteModelInvocationLoggingConfiguration and bedrock:DeleteEnforcedGuardrailConfiguration without any condition: anyone this policy applies to can delete guardrails, turn off model invocation logging and remove the account-enforced guardrail.',
+    '"bedrock:Put*" allows bedrock:PutModelInvocationLoggingConfiguration and bedrock:PutEnforcedGuardrailConfiguration without any condition: anyone this policy applies to can redirect or turn off model invocation logging and replace the account-enforced guardrail.',
   ]);
   expectFindings(RULE, policy('{"Effect": "Allow", "Action": ⟦"bedrock:updateguardrail"⟧, "Resource": "arn:aws:bedrock:us-east-1:111122223333:guardrail/abc123"}'), [
-    '"bedrock:updateguardrail" allows bedrock:UpdateGuardrail without any condition: whoever holds this policy can weaken guardrails.',
+    '"bedrock:updateguardrail" allows bedrock:UpdateGuardrail without any condition: anyone this policy applies to can weaken guardrails.',
   ]);
 });
 
 test('NotAction that does not exclude the control actions is reported on the NotAction key', () => {
   expectFindings(RULE, policy('{"Effect": "Allow", ⟦"NotAction"⟧: ["iam:*", "bedrock:*Guardrail", "bedrock:*EnforcedGuardrailConfiguration"], "Resource": "*"}'), [
-    '"NotAction" allows bedrock:PutModelInvocationLoggingConfiguration and bedrock:DeleteModelInvocationLoggingConfiguration without any condition: whoever holds this policy can redirect or turn off model invocation logging.',
+    '"NotAction" allows bedrock:PutModelInvocationLoggingConfiguration and bedrock:DeleteModelInvocationLoggingConfiguration without any condition: anyone this policy applies to can redirect or turn off model invocation logging.',
   ]);
 });
 
 test('the Resource must be able to apply: wildcard-only actions need "*", guardrail actions a guardrail ARN', () => {
   expectFindings(RULE, policy('{"Effect": "Allow", "Action": ⟦"bedrock:*"⟧, "Resource": "arn:aws:bedrock:*:111122223333:guardrail/*"}'), [
-    '"bedrock:*" allows bedrock:DeleteGuardrail and bedrock:UpdateGuardrail without any condition: whoever holds this policy can delete or weaken guardrails.',
+    '"bedrock:*" allows bedrock:DeleteGuardrail and bedrock:UpdateGuardrail without any condition: anyone this policy applies to can delete or weaken guardrails.',
   ]);
   expectClean(RULE, policy('{"Effect": "Allow", "Action": "bedrock:*", "Resource": "arn:aws:bedrock:*::foundation-model/*"}'));
   expectClean(RULE, policy('{"Effect": "Allow", "Action": "bedrock:PutModelInvocationLoggingConfiguration", "Resource": "arn:aws:bedrock:us-east-1:111122223333:guardrail/x"}'));

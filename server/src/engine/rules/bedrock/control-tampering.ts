@@ -78,10 +78,10 @@ export default defineRule({
         for (const entry of st.action.entries) {
           const names = granted.filter((n) => globMatcher(entry.value, true).test(n));
           if (names.length === 0) continue;
-          ctx.report(entry.span, `${JSON.stringify(entry.value)} allows ${listText(names)} without any condition: whoever holds this policy can ${consequences(names)}.`, { actions: names });
+          ctx.report(entry.span, `${JSON.stringify(entry.value)} allows ${listText(names)} without any condition: anyone this policy applies to can ${consequences(names)}.`, { actions: names });
         }
       } else if (st.notAction) {
-        ctx.report(st.notAction.key.span, `"NotAction" allows ${listText(granted)} without any condition: whoever holds this policy can ${consequences(granted)}.`, { actions: granted });
+        ctx.report(st.notAction.key.span, `"NotAction" allows ${listText(granted)} without any condition: anyone this policy applies to can ${consequences(granted)}.`, { actions: granted });
       }
     }
   },

@@ -128,8 +128,8 @@ export default defineRule({
     }
   },
   fixes(ctx, finding) {
-    const data = finding.data?.fix as FixData | undefined;
-    if (!data || typeof data !== 'object') return [];
+      const data = finding.data?.fix as FixData | undefined;
+    if (!data || typeof data !== 'object' || typeof data.to !== 'string' || typeof data.from !== 'string') return [];
     const fix = buildFix(ctx, data);
     return fix ? [fix] : [];
   },
