@@ -15,6 +15,7 @@ import { applyEdits } from '../../server/src/engine/fixes';
 import type { LintOptions } from '../../server/src/engine/linter';
 import type { PolicyKind } from '../../server/src/engine/policy/model';
 import { defaultSettings, type EngineSettings } from '../../server/src/engine/settings';
+import { allRules } from '../../server/src/engine/rules';
 import type { Finding } from '../../server/src/engine/types';
 import { linter } from '../helpers';
 
@@ -23,10 +24,18 @@ const root = join(__dirname, '..', '..', '..');
 const corpusDir = join(root, '..', 'shared', 'corpora', 'managed-policies');
 const fixturesDir = join(root, 'test', 'engine', 'fixtures');
 
-/** Every 40th managed policy under 12 KB (about 30 files), in name order; plus our fixtures. */
+/**
+ * Our fixtures; the "bad" example of every rule's docs that is a JSON policy (so each rule's
+ * finding and fix are exercised, and mutated around); and every 40th managed policy under 12 KB
+ * (about 30 files), in name order.
+ */
 function samplePolicies(): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = [];
   for (const f of readdirSync(fixturesDir).filter((x) => x.endsWith('.json')).sort()) out.push({ name: `fixtures/${f}`, text: readFileSync(join(fixturesDir, f), 'utf8') });
+  for (const rule of allRules) {
+    const bad = rule.meta.docs.bad;
+    if (bad && parsesAsJson(bad) && linter.lintJson(bad, { settings: defaultSettings() }).isPolicy) out.push({ name: `docs of ${rule.meta.id}`, text: bad });
+  }
   if (existsSync(corpusDir)) {
     const files = readdirSync(corpusDir)
       .filter((x) => x.endsWith('.json'))
@@ -74,6 +83,9 @@ function withoutUndefined(value: unknown): unknown {
   return value;
 }
 
+/** Rules whose fixes the properties exercised (so that a test cannot pass vacuously). */
+const rulesFixed = new Set<string>();
+
 const syntaxCount = (findings: Finding[]) => findings.filter((f) => f.ruleId === 'policy/syntax').length;
 const show = (s: string) => (s.length > 400 ? JSON.stringify(s.slice(0, 400)) + `… (${s.length} chars)` : JSON.stringify(s));
 
@@ -109,6 +121,7 @@ function checkText(text: string, variant: Variant): number {
         assert.fail(`${where}: ${(err as Error).message}`);
       }
       fixesApplied++;
+      rulesFixed.add(f.ruleId);
       if (inputIsJson) assert.ok(parsesAsJson(out), `${where}: the result is not JSON:\n${show(out)}`);
       const after = linter.lintJson(out, opts);
       assert.ok(after.isPolicy, `${where}: the result is no longer a policy:\n${show(out)}`);
@@ -248,6 +261,9 @@ const actionPool = [
   'bedrock:NoSuchAction',
   'bedrock',
   '',
+  'bedrock InvokeModel',
+  'bedrok:InvokeModel',
+  'bedrock:invokemodel',
 ];
 const resourcePool = [
   '*',
@@ -263,10 +279,12 @@ const resourcePool = [
   'arn:aws',
   'arn:aws:bedrock:us-east-1:${aws:PrincipalAccount}:agent/*',
   'not-an-arn',
+  'arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.anthropic.claude-3-haiku-20240307-v1:0',
+  'arn:aws:bedrock:us-east-1:111122223333:guardrail/GUARDRAIL_ID',
 ];
-const conditionKeyPool = ['bedrock:GuardrailIdentifier', 'aws:SourceAccount', 'aws:SourceArn', 'aws:RequestedRegion', 'aws:PrincipalOrgID', 'aws:SecureTransport', 'aws:RequestTag/team', 'aws:TagKeys', 'bedrock:InferenceProfileArn', 'iam:PassedToService', 'aws:NoSuchKey', 'nosuch:Key'];
+const conditionKeyPool = ['bedrock:GuardrailIdentifier', 'aws:SourceAccount', 'aws:SourceArn', 'aws:RequestedRegion', 'aws:PrincipalOrgID', 'aws:SecureTransport', 'aws:RequestTag/team', 'aws:TagKeys', 'bedrock:InferenceProfileArn', 'iam:PassedToService', 'aws:NoSuchKey', 'nosuch:Key', 'bedrock:GuardrailIdentifer', 'aws:requestedregion'];
 const operatorPool = ['StringEquals', 'StringLike', 'StringNotEquals', 'ArnLike', 'ArnEquals', 'Bool', 'Null', 'IpAddress', 'NumericLessThan', 'ForAnyValue:StringEquals', 'ForAllValues:StringLike', 'StringEqualsIfExists', 'StringEqual', 'DateGreaterThan'];
-const valuePool = ['111122223333', 'us-east-1', 'true', 'false', 'o-abc123', 'arn:aws:bedrock:us-east-1:111122223333:guardrail/abc123', 'bedrock.amazonaws.com', '*', ''];
+const valuePool = ['111122223333', 'us-east-1', 'true', 'false', 'o-abc123', 'arn:aws:bedrock:us-east-1:111122223333:guardrail/abc123', 'arn:aws:bedrock:us-east-1:111122223333:guardrail/abc123:1', '<guardrail-id>', 'bedrock.amazonaws.com', '*', ''];
 
 const oneOrMany = <T>(arb: fc.Arbitrary<T>) => fc.oneof(arb, fc.array(arb, { maxLength: 4 }));
 const odd = fc.jsonValue({ maxDepth: 1 });
@@ -371,12 +389,15 @@ test('mutated policies (truncated, characters deleted and inserted, keys swapped
 });
 
 test('generated policies: random element values and types, several layouts', () => {
+  let fixes = 0;
+  rulesFixed.clear();
   fc.assert(
     fc.property(generatedArb, (g) => {
-      checkText(render(g), g.variant);
+      fixes += checkText(render(g), g.variant);
     }),
     { seed: SEED, numRuns: 200, includeErrorInReport: true },
   );
+  assert.ok(fixes >= 200 && rulesFixed.size >= 8, `too few fixes exercised (${fixes} of ${rulesFixed.size} rules)`);
 });
 
 test('generated policies, then mutated', () => {
