@@ -577,6 +577,9 @@ test('arnSyntaxProblem names what is wrong with an ARN', () => {
     ['arn:aws:iam::12345:role/x', '"12345" is not a 12-digit account id'],
     ['arn:aws:iam::*:role/x', undefined],
     ['arn:aws:iam::1111222233*:role/x', undefined],
+    ['arn:aws:iam::?:role/x', undefined],
+    ['arn:aws:iam::1x*:role/x', '"1x*" is not a 12-digit account id'],
+    ['arn:aws:iam::1111222233334:role/x', '"1111222233334" is not a 12-digit account id'],
     ['arn:aws:iam::${aws:PrincipalAccount}:role/x', undefined],
     ['arn:aws-cn:iam::aws:policy/x', undefined],
     ['arn:a*:s3:::b', undefined],
@@ -585,6 +588,10 @@ test('arnSyntaxProblem names what is wrong with an ARN', () => {
     ['arn:${aws:partition}:s3:::b', undefined],
   ];
   for (const [arn, problem] of cases) assert.equal(arnSyntaxProblem(arn), problem, arn);
+  // Long runs of wildcards and digits (this once took seconds: a backtracking regular expression).
+  const long = '*1'.repeat(50_000);
+  assert.equal(arnSyntaxProblem(`arn:aws:iam::${long}x:role/x`), `"${long}x" is not a 12-digit account id`);
+  assert.equal(arnSyntaxProblem(`arn:aws:iam::${long}:role/x`), undefined);
 });
 
 test('resourceTypesForArn finds the resource types an ARN can name', () => {
