@@ -2,7 +2,7 @@
 // later), and application of edits to a text. Fixes must leave a document that still parses.
 import { LineIndex } from './text';
 import type { KeyNode, PolicyDialect } from './policy/model';
-import type { Span, TextEdit } from './types';
+import type { Fix, Span, TextEdit } from './types';
 
 /** The indentation unit a document uses (two spaces when it cannot tell). */
 export function detectIndentUnit(text: string): string {
@@ -106,6 +106,15 @@ export class PolicyEditor {
     if (i > 0) return { span: { start: props[i - 1].propertySpan.end, end: prop.propertySpan.end }, newText: '' };
     return { span: prop.propertySpan, newText: '' };
   }
+}
+
+/**
+ * The fix that "fix all" (and fix-on-save) may apply without asking: only one marked
+ * `isPreferred`, the one right answer. Fixes that write a choice for the user (a narrower
+ * resource, a new Deny statement, a placeholder) are offered one by one, never applied in bulk.
+ */
+export function autoFix(fixes: readonly Fix[]): Fix | undefined {
+  return fixes.find((f) => f.isPreferred);
 }
 
 /** Applies non-overlapping edits; throws on overlap (a bug in a fix, never user input). */

@@ -4,7 +4,7 @@
 import type { IamData } from './iam/data';
 import { parseJsonPolicy } from './policy/json-parser';
 import type { Policy, PolicyKind } from './policy/model';
-import { applyEdits, editsOverlap, PolicyEditor } from './fixes';
+import { applyEdits, autoFix, editsOverlap, PolicyEditor } from './fixes';
 import { allRules } from './rules';
 import type { Rule } from './rules/rule';
 import { effectiveSeverity, kindForPath, type EngineSettings } from './settings';
@@ -94,7 +94,7 @@ export class Linter {
   }
 
   /**
-   * Applies the preferred (else first) fix of every finding accepted by `filter`, in passes,
+   * Applies the preferred fix (see `autoFix`) of every finding accepted by `filter`, in passes,
    * re-linting between passes, skipping fixes that overlap or leave text that is not a policy.
    * Stops when a pass has nothing to apply, when its edits leave the text unchanged, or when they
    * would add a syntax problem.
@@ -109,7 +109,7 @@ export class Linter {
       for (const f of result.findings) {
         if (!filter(f)) continue;
         const fixes = this.fixesFor(result.policy, current, opts.settings, f);
-        const fix = fixes.find((x) => x.isPreferred) ?? (fixes.length === 1 ? fixes[0] : undefined);
+        const fix = autoFix(fixes);
         if (!fix || fix.edits.length === 0) continue;
         if (chosen.some((c) => editsOverlap(c, fix.edits))) continue;
         chosen.push(fix.edits);

@@ -2,6 +2,7 @@
 // this file", and the `source.fixAll.bedrockSecurity` action run on save. Findings are rebuilt
 // from the diagnostics' `data` (and the cached parse of the document), never from messages.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { autoFix } from '../engine/fixes';
 import type { Linter } from '../engine/linter';
 import type { LineIndex } from '../engine/text';
 import type { Finding, Fix, TextEdit } from '../engine/types';
@@ -57,11 +58,6 @@ export function minimalEdit(before: string, after: string): TextEdit | undefined
     endA--;
   }
   return { span: { start, end: endB }, newText: after.slice(start, endA) };
-}
-
-/** The fix that "fix all" applies for a finding: the preferred one, else the only one. */
-function autoFix(fixes: Fix[]): Fix | undefined {
-  return fixes.find((f) => f.isPreferred) ?? (fixes.length === 1 ? fixes[0] : undefined);
 }
 
 /**
