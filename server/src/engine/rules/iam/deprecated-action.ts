@@ -32,27 +32,28 @@ export default defineRule({
   },
   check(ctx) {
     for (const st of ctx.policy.statements) {
-      for (const { entry, ref, action } of entriesOf(st, ['Action', 'NotAction'])) {
+      for (const le of entriesOf(st, ['Action', 'NotAction'])) {
+        const { entry, action } = le;
         const a = action!;
         if (a.kind !== 'action') continue;
         const shown = JSON.stringify(entry.value);
         const retired = RETIRED_SERVICES.get(a.service);
         if (retired) {
-          ctx.report(entry.span, `${shown} names ${retired}, which AWS retired: the entry grants or denies nothing and can be removed.`, { ref });
+          ctx.report(entry.span, `${shown} names ${retired}, which AWS retired: the entry grants or denies nothing and can be removed.`, { ref: le.ref });
           continue;
         }
         const obsolete = OBSOLETE_ACTIONS.get(a.key);
         if (!obsolete) continue;
         if (obsolete.replacement) {
           const replacement = `${a.prefix}:${obsolete.replacement.slice(obsolete.replacement.indexOf(':') + 1)}`;
-          const data: DeprecatedData = { ref, replacement };
+          const data: DeprecatedData = { ref: le.ref, replacement };
           ctx.report(
             entry.span,
             `${shown} ${obsolete.why}: the new name is ${JSON.stringify(replacement)}. The old name grants nothing, and a Deny of it no longer blocks the operation.`,
             data,
           );
         } else {
-          ctx.report(entry.span, `${shown} ${obsolete.why}: the entry grants or denies nothing and can be removed.`, { ref });
+          ctx.report(entry.span, `${shown} ${obsolete.why}: the entry grants or denies nothing and can be removed.`, { ref: le.ref });
         }
       }
     }

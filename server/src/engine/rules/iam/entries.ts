@@ -40,13 +40,21 @@ export function listOf(st: Statement, name: ListName): ListElement | undefined {
   }
 }
 
-/** An entry of a list element, with the ref that finds it again. */
-export interface ListEntry {
-  list: ListElement;
-  entry: ScalarNode;
-  ref: EntryRef;
-  /** How an Action/NotAction entry reads (undefined for Resource/NotResource entries). */
-  action?: ActionEntry;
+/** An entry of a list element; `ref` (built on use) finds it again from a finding's data. */
+export class ListEntry {
+  constructor(
+    readonly statement: Statement,
+    readonly list: ListElement,
+    readonly element: ListName,
+    readonly index: number,
+    readonly entry: ScalarNode,
+    /** How an Action/NotAction entry reads (undefined for Resource/NotResource entries). */
+    readonly action: ActionEntry | undefined,
+  ) {}
+
+  get ref(): EntryRef {
+    return { statement: this.statement.index, element: this.element, index: this.index, value: this.entry.value };
+  }
 }
 
 const entryCache = new WeakMap<Statement, Record<string, ListEntry[]>>();
@@ -63,9 +71,8 @@ function entriesOfList(st: Statement, element: ListName): ListEntry[] {
     const list = listOf(st, element);
     const isAction = element === 'Action' || element === 'NotAction';
     if (list) {
-      list.entries.forEach((entry, index) =>
-        out!.push({ list, entry, ref: { statement: st.index, element, index, value: entry.value }, action: isAction ? readActionEntry(entry.value) : undefined }),
-      );
+      const entries = list.entries;
+      for (let i = 0; i < entries.length; i++) out.push(new ListEntry(st, list, element, i, entries[i], isAction ? readActionEntry(entries[i].value) : undefined));
     }
     perStatement[element] = out;
   }

@@ -61,10 +61,11 @@ export default defineRule({
   },
   check(ctx) {
     for (const st of ctx.policy.statements) {
-      for (const { entry, ref, action } of entriesOf(st, ['Action', 'NotAction'])) {
+      for (const le of entriesOf(st, ['Action', 'NotAction'])) {
+        const { entry, action } = le;
         const v = entry.value;
         if (action!.kind !== 'malformed') continue;
-        const data: FindingData = { ref };
+        const data: FindingData = { ref: le.ref };
         const shown = JSON.stringify(v);
         if (v.trim() === '') {
           ctx.report(entry.span, 'An empty action matches nothing: write "service:Action", e.g. "bedrock:InvokeModel".', data);

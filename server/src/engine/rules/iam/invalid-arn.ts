@@ -145,13 +145,14 @@ export default defineRule({
   check(ctx) {
     const { iam } = ctx;
     for (const st of ctx.policy.statements) {
-      for (const { entry, ref } of entriesOf(st, ['Resource', 'NotResource'])) {
+      for (const le of entriesOf(st, ['Resource', 'NotResource'])) {
+        const { entry } = le;
         const v = entry.value;
         if (v === '*' || /^\$\{[^}]+\}$/.test(v)) continue;
         const shown = JSON.stringify(v);
         const problem = arnSyntaxProblem(v);
         if (problem) {
-          ctx.report(entry.span, `${shown} is not a valid ARN: ${problem}.`, { ref });
+          ctx.report(entry.span, `${shown} is not a valid ARN: ${problem}.`, { ref: le.ref });
           continue;
         }
         const p = parseArn(v)!;
@@ -159,7 +160,7 @@ export default defineRule({
         const lower = p.service.toLowerCase();
         if (lower !== p.service && iam.hasService(lower)) {
           const suggestion = format({ ...p, service: lower });
-          const data: ArnData = { ref, suggestion };
+          const data: ArnData = { ref: le.ref, suggestion };
           ctx.report(entry.span, `ARN service names are lower-case: ${shown} matches no resource. Did you mean ${JSON.stringify(suggestion)}?`, data);
           continue;
         }
@@ -167,7 +168,7 @@ export default defineRule({
         if (!svc) {
           const suggestion = suggestService(iam, v, p);
           if (suggestion) {
-            const data: ArnData = { ref, suggestion };
+            const data: ArnData = { ref: le.ref, suggestion };
             ctx.report(entry.span, `"${p.service}" is not an AWS service, so ${shown} names no resource. Did you mean ${JSON.stringify(suggestion)}?`, data);
           }
           continue;
@@ -177,7 +178,7 @@ export default defineRule({
         if (types.some((rt) => arnNamesType(v, rt))) continue;
         const d = diagnose(v, p, types);
         if (!d) continue;
-        const data: ArnData = d.suggestion ? { ref, suggestion: d.suggestion } : { ref };
+        const data: ArnData = d.suggestion ? { ref: le.ref, suggestion: d.suggestion } : { ref: le.ref };
         ctx.report(entry.span, d.message, data);
       }
     }

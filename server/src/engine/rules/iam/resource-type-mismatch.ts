@@ -2,7 +2,7 @@
 // that no action of the statement takes has no effect; a wildcard-only action (one that takes no
 // resource ARN, such as bedrock:ListFoundationModels) given only specific ARNs has no effect either.
 import type { ActionInfo, IamData, ResourceTypeInfo, ServiceInfo } from '../../iam/data';
-import { arnSyntaxProblem, parseArn } from '../../iam/arn';
+import { parseArn } from '../../iam/arn';
 import { arnNamesType, typesNamedBy } from '../../iam/resource-match';
 import { actionRefs } from '../../policy/analysis';
 import type { ScalarNode, Statement } from '../../policy/model';
@@ -53,9 +53,7 @@ function typesTaken(iam: IamData, st: Statement): ResourceTypeInfo[] | undefined
 
 /** A Resource entry that certainly names resources of known types (not `*`, no wildcard service). */
 function knownArn(iam: IamData, e: ScalarNode): boolean {
-  if (e.value === '*' || arnSyntaxProblem(e.value)) return false;
-  const p = parseArn(e.value)!;
-  return !/[*?$]/.test(p.service) && typesNamedBy(iam, e.value).length > 0;
+  return e.value !== '*' && e.value.startsWith('arn:') && typesNamedBy(iam, e.value).length > 0;
 }
 
 /** The resource part of an ARN (after the fifth colon). */
@@ -139,11 +137,13 @@ export default defineRule({
     for (const st of ctx.policy.statements) {
       if (!st.action || st.notAction || !st.resource) continue;
       const effect = st.effect?.value?.value === 'Deny' ? 'denies' : 'grants';
-      const taken = typesTaken(iam, st);
+      // Only ARNs that name a particular known type can be checked; most statements have none.
+      const arns = st.resource.entries.filter((e) => knownArn(iam, e) && !everyResource(e.value));
+      const taken = arns.length > 0 ? typesTaken(iam, st) : undefined;
       // With no action that takes any ARN, the wildcard-only report below says it all.
       if (taken && taken.length > 0) {
-        for (const e of st.resource.entries) {
-          if (!knownArn(iam, e) || everyResource(e.value) || !namesTakenType(iam, e.value) || taken.some((rt) => arnNamesType(e.value, rt))) continue;
+        for (const e of arns) {
+          if (!namesTakenType(iam, e.value) || taken.some((rt) => arnNamesType(e.value, rt))) continue;
           const named = typesNamedBy(iam, e.value).map((rt) => rt.key);
           const kinds = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} or ${named[named.length - 1]}`;
           const actions = summarize(st.action.entries.map((x) => x.value));
@@ -151,7 +151,7 @@ export default defineRule({
         }
       }
       const resources = st.resource.entries;
-      if (resources.length === 0 || st.resource.invalidEntries.length > 0 || resources.some((e) => !knownArn(iam, e) || everyResource(e.value))) continue;
+      if (arns.length === 0 || arns.length !== resources.length || st.resource.invalidEntries.length > 0) continue;
       for (const r of actionRefs(iam, st)) {
         if (!isWildcardOnly(r.actions) || !r.actions.every((a) => VERIFIED_WILDCARD_ONLY.has(`${a.service}:${a.name.toLowerCase()}`))) continue;
         const shown = JSON.stringify(r.entry.value);

@@ -50,33 +50,34 @@ export default defineRule({
   },
   check(ctx) {
     for (const st of ctx.policy.statements) {
-      for (const { entry, ref, action } of entriesOf(st, ['Action', 'NotAction'])) {
+      for (const le of entriesOf(st, ['Action', 'NotAction'])) {
+        const { entry, action } = le;
         const a = action!;
         if (a.kind !== 'action') continue;
         const svc = ctx.iam.service(a.service);
         if (!svc || svc.actionList.length === 0) continue;
         const lower = a.key;
         if (UNLISTED_ACTIONS.has(lower) || OBSOLETE_ACTIONS.has(lower)) continue;
-        if (ctx.iam.matchActions(a.service, a.name).length > 0) continue;
+        if (a.hasWildcard ? ctx.iam.matchActions(a.service, a.name).length > 0 : svc.actions.has(a.name.toLowerCase())) continue;
         const shown = JSON.stringify(entry.value);
         const authorized = AUTHORIZED_BY.get(lower);
         if (authorized) {
           const by = `${a.prefix}:${authorized.action}`;
-          const data: UnknownActionData = { ref, authorizedBy: by };
+          const data: UnknownActionData = { ref: le.ref, authorizedBy: by };
           ctx.report(entry.span, `${shown} is not an IAM action: the ${authorized.api} API is authorized by ${JSON.stringify(by)}, so this entry matches nothing.`, data);
           continue;
         }
         if (a.hasWildcard) {
-          ctx.report(entry.span, `${shown} matches no action of ${svc.name}.`, { ref });
+          ctx.report(entry.span, `${shown} matches no action of ${svc.name}.`, { ref: le.ref });
           continue;
         }
         const best = closest(a.name, svc.actionList.map((x) => x.name));
         if (best) {
           const suggestion = `${a.prefix}:${best}`;
-          const data: UnknownActionData = { ref, suggestion };
+          const data: UnknownActionData = { ref: le.ref, suggestion };
           ctx.report(entry.span, `${shown} is not an action of ${svc.name}. Did you mean ${JSON.stringify(suggestion)}?`, data);
         } else {
-          ctx.report(entry.span, `${shown} is not an action of ${svc.name}.`, { ref });
+          ctx.report(entry.span, `${shown} is not an action of ${svc.name}.`, { ref: le.ref });
         }
       }
     }

@@ -46,7 +46,8 @@ export default defineRule({
   },
   check(ctx) {
     for (const st of ctx.policy.statements) {
-      for (const { entry, ref, action } of entriesOf(st, ['Action', 'NotAction'])) {
+      for (const le of entriesOf(st, ['Action', 'NotAction'])) {
+        const { entry, action } = le;
         const a = action!;
         if (a.kind !== 'action' || !isUnknownService(ctx.iam, a.service)) continue;
         const service = suggestService(ctx.iam, a.prefix, a.name);
@@ -56,7 +57,7 @@ export default defineRule({
         const message = ENDPOINT_PREFIXES.has(a.service)
           ? `${shown} is an API endpoint name, not an IAM service prefix: Amazon Bedrock's runtime, agent and data-automation APIs are authorized by "bedrock:" actions.${hint}`
           : `${shown} is not an AWS service prefix, so ${JSON.stringify(entry.value)} matches no action.${hint}`;
-        ctx.report(entry.span, message, suggestion ? { ref, suggestion } : { ref });
+        ctx.report(entry.span, message, suggestion ? { ref: le.ref, suggestion } : { ref: le.ref });
       }
     }
   },
