@@ -15,8 +15,9 @@ import { DEFAULT_SESSION_OPTIONS, Session } from './lsp/session';
 function startServer(): void {
   const connection = createConnection();
   const documents = new TextDocuments(TextDocument);
-  const session = new Session(connection, documents, new Linter(sharedIamData()), { ...DEFAULT_SESSION_OPTIONS, workerEntry: __filename });
   const log = (message: string) => session.logError(message);
+  const linter = new Linter(sharedIamData(), undefined, (ruleId, e) => log(`rule ${ruleId} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+  const session = new Session(connection, documents, linter, { ...DEFAULT_SESSION_OPTIONS, workerEntry: __filename });
 
   connection.onInitialize((params) => session.initialize(params));
   connection.onInitialized(guardNotification('initialized', log, () => session.initialized()));

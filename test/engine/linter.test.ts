@@ -11,6 +11,7 @@ import { applyEdits, detectIndentUnit, editsOverlap, PolicyEditor } from '../../
 import { coversAction, entriesMatchAction } from '../../server/src/engine/policy/analysis';
 import { parseJsonPolicy } from '../../server/src/engine/policy/json-parser';
 import type { Policy } from '../../server/src/engine/policy/model';
+import { allRules } from '../../server/src/engine/rules';
 import { defineRule, type Rule } from '../../server/src/engine/rules/rule';
 import { defaultSettings, effectiveSeverity, isScpPath, kindForPath, type EngineSettings } from '../../server/src/engine/settings';
 import { LineIndex } from '../../server/src/engine/text';
@@ -627,4 +628,21 @@ test('coversAction: exact names, wildcards in the action and the service part, N
   assert.equal(coversAction(statement('NotAction', 'bedrock:*'), 's3:GetObject'), true);
   assert.equal(coversAction(statement('Resource', '*'), 's3:GetObject'), false);
   assert.equal(entriesMatchAction([], 's3:GetObject'), false);
+});
+
+test('a rule that throws loses only its own findings; the error is handed to onRuleError', () => {
+  const boom: Rule = {
+    meta: { ...allRules[0].meta, id: 'policy/boom' },
+    check(ctx) {
+      ctx.report({ start: 0, end: 1 }, 'half-reported');
+      throw new Error('bug');
+    },
+  };
+  const errors: string[] = [];
+  const l = new Linter(sharedIamData(), [boom, ...allRules], (id, e) => errors.push(`${id}: ${(e as Error).message}`));
+  const text = '{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}';
+  const ids = l.lintJson(text, { settings: defaultSettings() }).findings.map((f) => f.ruleId);
+  assert.deepEqual(errors, ['policy/boom: bug']);
+  assert.ok(!ids.includes('policy/boom'));
+  assert.ok(ids.includes('policy/missing-version'));
 });

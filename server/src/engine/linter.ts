@@ -32,9 +32,14 @@ export class Linter {
   readonly rules: readonly Rule[];
   private readonly byId: Map<string, Rule>;
 
+  /**
+   * @param onRuleError called when a rule throws; the other rules' findings are still returned,
+   *   so one faulty rule never hides every problem of a document. Front ends log it.
+   */
   constructor(
     readonly iam: IamData,
     rules: readonly Rule[] = allRules,
+    private readonly onRuleError: (ruleId: string, error: unknown) => void = () => undefined,
   ) {
     this.rules = rules;
     this.byId = new Map(rules.map((r) => [r.meta.id, r]));
@@ -46,6 +51,8 @@ export class Linter {
 
   /** Parses JSON text into a policy model, or undefined when it is not a policy. */
   parseJson(text: string, opts: LintOptions): Policy | undefined {
+    // Cheap pre-check: JSON that never mentions "Statement" is not a policy; do not build its tree.
+    if (!text.includes('"Statement"')) return undefined;
     return parseJsonPolicy(text, opts.policyType ?? kindForPath(opts.path, opts.settings));
   }
 
@@ -73,12 +80,18 @@ export class Linter {
       if (meta.kinds && !meta.kinds.includes(policy.kind)) continue;
       const severity = effectiveSeverity(settings, meta.id, meta.severity);
       if (!severity) continue;
-      rule.check({
-        policy,
-        iam: this.iam,
-        settings,
-        report: (span, message, data) => findings.push(data ? { ruleId: meta.id, severity, message, span, data } : { ruleId: meta.id, severity, message, span }),
-      });
+      const mark = findings.length;
+      try {
+        rule.check({
+          policy,
+          iam: this.iam,
+          settings,
+          report: (span, message, data) => findings.push(data ? { ruleId: meta.id, severity, message, span, data } : { ruleId: meta.id, severity, message, span }),
+        });
+      } catch (error) {
+        findings.length = mark;
+        this.onRuleError(meta.id, error);
+      }
     }
     // Rule ids compare by code unit: the same order on every machine, whatever its locale.
     findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
@@ -90,7 +103,12 @@ export class Linter {
     const rule = this.byId.get(finding.ruleId);
     if (!rule?.fixes) return [];
     const editor = new PolicyEditor(text, policy.dialect);
-    return rule.fixes({ policy, text, iam: this.iam, settings, editor }, finding);
+    try {
+      return rule.fixes({ policy, text, iam: this.iam, settings, editor }, finding);
+    } catch (error) {
+      this.onRuleError(finding.ruleId, error);
+      return [];
+    }
   }
 
   /**

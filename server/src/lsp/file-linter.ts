@@ -185,7 +185,7 @@ export class WorkerFileLinter implements FileLinter {
 /** The worker side: answers walk and lint requests from the server thread. */
 export function runScanWorker(port: MessagePort | null = parentPort): void {
   if (!port) return;
-  const linter = new Linter(sharedIamData());
+  const linter = new Linter(sharedIamData(), undefined, (ruleId, e) => console.error(`bedrock-security: rule ${ruleId} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
   const knownRules = new Set(linter.rules.map((r) => r.meta.id));
   port.on('message', (req: Request) => {
     let res: Response;
