@@ -26,6 +26,23 @@ export function globMatcher(glob: string, ignoreCase: boolean): RegExp {
  */
 export type Tok = { t: 'c'; c: string } | { t: 'any' } | { t: 'one' } | { t: 'var' } | { t: 'segVar' };
 
+// Tokens are immutable and shared: one object per kind and per character, so that the token
+// arrays that caches keep (one per ARN seen) cost a pointer per character, not an object.
+const ANY_TOK: Tok = Object.freeze({ t: 'any' });
+const ONE_TOK: Tok = Object.freeze({ t: 'one' });
+const VAR_TOK: Tok = Object.freeze({ t: 'var' });
+const SEG_VAR_TOK: Tok = Object.freeze({ t: 'segVar' });
+const charToks = new Map<string, Tok>();
+
+function charTok(c: string): Tok {
+  let t = charToks.get(c);
+  if (!t) {
+    t = Object.freeze({ t: 'c', c });
+    charToks.set(c, t);
+  }
+  return t;
+}
+
 /**
  * Tokenises a user-written ARN: `*` any run, `?` one character, and IAM policy variables
  * (`${aws:username}`) any run; `${*}`, `${?}`, `${$}` are the literal characters. A user's `*`
@@ -41,15 +58,12 @@ export function tokenizeUserPattern(s: string): Tok[] {
       const close = s.indexOf('}', i);
       if (close > 0) {
         const inner = s.slice(i + 2, close);
-        if (inner === '*' || inner === '?' || inner === '$') out.push({ t: 'c', c: inner });
-        else out.push({ t: 'any' });
+        out.push(inner === '*' || inner === '?' || inner === '$' ? charTok(inner) : ANY_TOK);
         i = close;
         continue;
       }
     }
-    if (c === '*') out.push({ t: 'any' });
-    else if (c === '?') out.push({ t: 'one' });
-    else out.push({ t: 'c', c });
+    out.push(c === '*' ? ANY_TOK : c === '?' ? ONE_TOK : charTok(c));
   }
   return out;
 }
@@ -67,13 +81,13 @@ export function tokenizeTemplate(s: string): Tok[] {
     if (s[i] === '$' && s[i + 1] === '{') {
       const close = s.indexOf('}', i);
       if (close > 0) {
-        out.push({ t: colons < 5 ? 'segVar' : 'var' });
+        out.push(colons < 5 ? SEG_VAR_TOK : VAR_TOK);
         i = close;
         continue;
       }
     }
     if (s[i] === ':') colons++;
-    out.push({ t: 'c', c: s[i] });
+    out.push(charTok(s[i]));
   }
   return out;
 }
@@ -113,18 +127,6 @@ function expand(toks: readonly Tok[]): Expanded {
   return { kinds: Uint8Array.from(kinds), chars };
 }
 
-/** Expansions of token arrays that are used again (cached templates), by array identity. */
-const expansions = new WeakMap<readonly Tok[], Expanded>();
-
-function expanded(toks: readonly Tok[]): Expanded {
-  let e = expansions.get(toks);
-  if (!e) {
-    e = expand(toks);
-    expansions.set(toks, e);
-  }
-  return e;
-}
-
 const isRun = (k: number) => k === ANY || k === SEG_ANY;
 
 /** True when the run `run` (ANY or SEG_ANY) can absorb whatever token `k`/`c` produces. */
@@ -156,18 +158,25 @@ let stamp = 0;
  * rejection when the literal prefixes or suffixes differ.
  */
 export function patternsIntersect(a: readonly Tok[], b: readonly Tok[]): boolean {
-  const A = expanded(a);
-  const B = expanded(b);
+  // Literal prefix and suffix first, on the tokens as given (most pairs differ there).
+  let p = 0;
+  for (; p < a.length && p < b.length; p++) {
+    const x = a[p];
+    const y = b[p];
+    if (x.t !== 'c' || y.t !== 'c') break;
+    if (x.c !== y.c) return false;
+  }
+  for (let k = 1; k <= a.length - p && k <= b.length - p; k++) {
+    const x = a[a.length - k];
+    const y = b[b.length - k];
+    if (x.t !== 'c' || y.t !== 'c') break;
+    if (x.c !== y.c) return false;
+  }
+  // The literal prefix expands to itself, so the search starts at (p, p) of the expansions.
+  const A = expand(a);
+  const B = expand(b);
   const n = A.kinds.length;
   const m = B.kinds.length;
-  let p = 0;
-  while (p < n && p < m && A.kinds[p] === C && B.kinds[p] === C) {
-    if (A.chars[p] !== B.chars[p]) return false;
-    p++;
-  }
-  for (let k = 1; k <= n - p && k <= m - p && A.kinds[n - k] === C && B.kinds[m - k] === C; k++) {
-    if (A.chars[n - k] !== B.chars[m - k]) return false;
-  }
   const width = m + 1;
   const states = (n + 1) * width;
   let marks = seen;
