@@ -601,7 +601,8 @@ test('resourceTypesForArn finds the resource types an ARN can name', () => {
   assert.deepEqual(keys('arn:aws:bedrock:us-east-1:111122223333:agent-alias/AGENT1/ALIAS1'), ['agent-alias']);
   assert.deepEqual(keys('arn:aws:bedrock:us-east-1:111122223333:guardrail/abc123'), ['guardrail']);
   assert.deepEqual(keys('arn:aws:s3:::bucket'), ['bucket']);
-  assert.deepEqual(keys('arn:aws:s3:::bucket/*'), ['bucket', 'object']);
+  // A bucket name holds no `/`, so `bucket/*` names objects only.
+  assert.deepEqual(keys('arn:aws:s3:::bucket/*'), ['object']);
   assert.deepEqual(keys('arn:aws:bedrock:us-east-1:111122223333:nothing/x'), []);
   assert.deepEqual(keys('arn:aws:nosuchservice:::x'), []);
   assert.deepEqual(keys('arn:aws:*:::x'), []);

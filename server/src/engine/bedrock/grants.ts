@@ -1,9 +1,9 @@
 // What a statement grants for a given Bedrock action: whether its Action/NotAction covers the
 // action, whether its Resource can name a resource of that action, which entry to report on, and
 // whether an unconditional Deny of the same policy takes the action away again.
-import type { ActionInfo, IamData, ResourceTypeInfo } from '../iam/data';
-import { parseArn } from '../iam/arn';
-import { globMatcher, patternsIntersect, tokenizeTemplate, tokenizeUserPattern, type Tok } from '../iam/patterns';
+import type { ActionInfo, IamData } from '../iam/data';
+import { arnMatchesResourceType } from '../iam/arn';
+import { globMatcher } from '../iam/patterns';
 import { conditionKeysOf, coversAction, isAllow, isDeny } from '../policy/analysis';
 import type { Policy, ScalarNode, Statement } from '../policy/model';
 import type { Span } from '../types';
@@ -52,79 +52,11 @@ function computeResourceApplies(iam: IamData, st: Statement, action: ActionInfo)
   if (action.resourceTypes.length === 0) return st.resource.entries.some(matchesStar);
   return st.resource.entries.some((e) => {
     if (matchesStar(e)) return true;
-    const p = parseArn(e.value);
-    if (!p || !globMatcher(p.service, true).test(action.service)) return false;
     return action.resourceTypes.some((r) => {
       const rt = iam.resourceType(action.service, r.name);
-      return !!rt && arnCanName(e.value, rt);
+      return !!rt && arnMatchesResourceType(e.value, rt);
     });
   });
-}
-
-/** True when a policy ARN segment (partition, Region, account) can hold what the template's segment holds. */
-function segmentFits(user: string, template: string, mayBeEmpty: boolean): boolean {
-  if (user === '') return template === '' || mayBeEmpty;
-  if (template.includes('${')) return true;
-  return globMatcher(user, false).test(template);
-}
-
-/**
- * True when a policy ARN can name a resource of type `rt`, read part by part: a `*` in the
- * partition, Region or account part stays in that part (IAM would let it run past colons, but
- * `arn:aws:bedrock:*::foundation-model/*` does not mean a guardrail whose id holds colons). A
- * foundation-model ARN may be Region-less (what global inference profiles need).
- */
-export function arnCanName(arn: string, rt: ResourceTypeInfo): boolean {
-  const key = rt.arn + '\n' + arn;
-  let r = nameCache.get(key);
-  if (r === undefined) {
-    r = computeArnCanName(arn, rt);
-    if (nameCache.size > 50_000) nameCache.clear();
-    nameCache.set(key, r);
-  }
-  return r;
-}
-
-const nameCache = new Map<string, boolean>();
-
-function computeArnCanName(arn: string, rt: ResourceTypeInfo): boolean {
-  const u = parseArn(arn);
-  const t = parseArn(rt.arn);
-  if (!u || !t || !globMatcher(u.service, true).test(t.service)) return false;
-  const regionless = rt.service === 'bedrock' && rt.key === 'foundation-model';
-  // Fast rejection: the literal starts of the two resource parts must agree.
-  const userLiteral = u.resource.slice(0, u.resource.search(/[*?$]|$/));
-  const templateLiteral = t.resource.slice(0, t.resource.search(/\$\{|$/));
-  const n = Math.min(userLiteral.length, templateLiteral.length);
-  if (userLiteral.slice(0, n) !== templateLiteral.slice(0, n)) return false;
-  return (
-    segmentFits(u.partition, t.partition, false) &&
-    segmentFits(u.region, t.region, regionless) &&
-    segmentFits(u.account, t.account, false) &&
-    patternsIntersect(tokenizeUserPattern(u.resource), templateResource(rt.arn))
-  );
-}
-
-const resourceTemplates = new Map<string, Tok[]>();
-
-/** The tokens of a template's resource part (after the fifth colon), whose variables may hold colons. */
-function templateResource(template: string): Tok[] {
-  let toks = resourceTemplates.get(template);
-  if (!toks) {
-    const all = tokenizeTemplate(template);
-    let colons = 0;
-    let cut = all.length;
-    for (let i = 0; i < all.length; i++) {
-      const tok = all[i];
-      if (tok.t === 'c' && tok.c === ':' && ++colons === 5) {
-        cut = i + 1;
-        break;
-      }
-    }
-    toks = all.slice(cut);
-    resourceTemplates.set(template, toks);
-  }
-  return toks;
 }
 
 /** True when the statement is an Allow whose Action/NotAction and Resource grant `action`. */

@@ -4,6 +4,7 @@ import conditionKeyNotApplicable from './condition-key-not-applicable';
 import deprecatedAction from './deprecated-action';
 import invalidActionFormat from './invalid-action-format';
 import invalidArn from './invalid-arn';
+import arnMatchesNoResource from './arn-matches-no-resource';
 import resourceTypeMismatch from './resource-type-mismatch';
 import unknownAction from './unknown-action';
 import unknownConditionKey from './unknown-condition-key';
@@ -26,6 +27,7 @@ export const iamRules: Rule[] = [
   unknownConditionKey,
   conditionKeyNotApplicable,
   invalidArn,
+  arnMatchesNoResource,
   resourceTypeMismatch,
   wildcardAction,
   wildcardResource,

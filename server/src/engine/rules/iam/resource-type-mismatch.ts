@@ -2,8 +2,7 @@
 // that no action of the statement takes has no effect; a wildcard-only action (one that takes no
 // resource ARN, such as bedrock:ListFoundationModels) given only specific ARNs has no effect either.
 import type { ActionInfo, IamData, ResourceTypeInfo, ServiceInfo } from '../../iam/data';
-import { parseArn } from '../../iam/arn';
-import { arnNamesType, typesNamedBy } from '../../iam/resource-match';
+import { arnMatchesResourceType, parseArn, resourceTypesForArn } from '../../iam/arn';
 import { actionRefs } from '../../policy/analysis';
 import type { ScalarNode, Statement } from '../../policy/model';
 import { defineRule } from '../rule';
@@ -53,7 +52,7 @@ function typesTaken(iam: IamData, st: Statement): ResourceTypeInfo[] | undefined
 
 /** A Resource entry that certainly names resources of known types (not `*`, no wildcard service). */
 function knownArn(iam: IamData, e: ScalarNode): boolean {
-  return e.value !== '*' && e.value.startsWith('arn:') && typesNamedBy(iam, e.value).length > 0;
+  return e.value !== '*' && e.value.startsWith('arn:') && resourceTypesForArn(iam, e.value).length > 0;
 }
 
 /** The resource part of an ARN (after the fifth colon). */
@@ -105,7 +104,7 @@ function typesTakenByService(svc: ServiceInfo): Set<string> {
  * types no action takes (glue `tableVersion`, in the data) says more about the data than the policy.
  */
 function namesTakenType(iam: IamData, arn: string): boolean {
-  return typesNamedBy(iam, arn).some((rt) => {
+  return resourceTypesForArn(iam, arn).some((rt) => {
     const svc = iam.service(rt.service);
     return !!svc && typesTakenByService(svc).has(rt.key.toLowerCase());
   });
@@ -121,7 +120,7 @@ export default defineRule({
       rationale: [
         'Each action applies to certain resource types (the Service Authorization Reference lists them), and a statement applies an action only to resources of those types. An ARN that none of the statement\'s actions takes — a guardrail ARN on `bedrock:InvokeModel`, an object ARN `arn:aws:s3:::bucket/*` on `s3:ListBucket` — grants (or denies) nothing. Usually the ARN belongs with another action, or the action with another ARN.',
         'Some actions take no resource ARN at all (wildcard-only): `bedrock:ListFoundationModels`, `bedrock:RetrieveAndGenerate`, `bedrock:GetModelInvocationLoggingConfiguration`, `bedrock:PutModelInvocationLoggingConfiguration`, `bedrock:CallWithBearerToken`… They need `"Resource": "*"`. Listed in a statement with only specific ARNs, they are not granted — and in a Deny (an SCP guarding invocation logging, say) they are not denied.',
-        'Exact semantics. ARNs: the statement must have `Action` (not `NotAction`) and every entry must resolve to known actions (`service:*` counts as all of the service\'s actions; `"*"`, unknown and malformed entries make the statement skipped). An ARN is reported when it names a known resource type (otherwise `iam/invalid-arn` speaks) and none of the resource types of any action of the statement can match it, compared part by part with their ARN formats. Wildcard-only actions: reported on the Action entry when every action the entry matches is wildcard-only and the `Resource` element holds only ARNs of known resource types — none of them `*` or an ARN whose resource part is only wildcards.',
+        'Exact semantics. ARNs: the statement must have `Action` (not `NotAction`) and every entry must resolve to known actions (`service:*` counts as all of the service\'s actions; `"*"`, unknown and malformed entries make the statement skipped). An ARN is reported when it names a known resource type (otherwise `iam/invalid-arn` or `iam/arn-matches-no-resource` speaks) and none of the resource types of any action of the statement can match it, compared part by part with their ARN formats. Wildcard-only actions: reported on the Action entry when every action the entry matches is wildcard-only and the `Resource` element holds only ARNs of known resource types — none of them `*` or an ARN whose resource part is only wildcards.',
       ].join('\n\n'),
       bad: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": ["bedrock:InvokeModel", "bedrock:ListFoundationModels"],\n      "Resource": [\n        "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0",\n        "arn:aws:bedrock:us-east-1:123456789012:guardrail/abc123"\n      ]\n    }\n  ]\n}',
       good: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "bedrock:InvokeModel",\n      "Resource": "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"\n    },\n    { "Effect": "Allow", "Action": "bedrock:ApplyGuardrail", "Resource": "arn:aws:bedrock:us-east-1:123456789012:guardrail/abc123" },\n    { "Effect": "Allow", "Action": "bedrock:ListFoundationModels", "Resource": "*" }\n  ]\n}',
@@ -143,8 +142,8 @@ export default defineRule({
       // With no action that takes any ARN, the wildcard-only report below says it all.
       if (taken && taken.length > 0) {
         for (const e of arns) {
-          if (!namesTakenType(iam, e.value) || taken.some((rt) => arnNamesType(e.value, rt))) continue;
-          const named = typesNamedBy(iam, e.value).map((rt) => rt.key);
+          if (!namesTakenType(iam, e.value) || taken.some((rt) => arnMatchesResourceType(e.value, rt))) continue;
+          const named = resourceTypesForArn(iam, e.value).map((rt) => rt.key);
           const kinds = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} or ${named[named.length - 1]}`;
           const actions = summarize(st.action.entries.map((x) => x.value));
           ctx.report(e.span, `${JSON.stringify(e.value)} names ${/^[aeiou]/i.test(kinds) ? 'an' : 'a'} ${kinds} resource, which none of this statement's actions (${actions}) takes: the statement ${effect} nothing on it.`);

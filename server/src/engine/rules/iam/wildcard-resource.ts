@@ -186,7 +186,8 @@ function buildFix(ctx: FixContext, st: Statement, p: Plan, title: string): Fix |
   const account = policy.version?.value?.value === '2012-10-17' ? OWN_ACCOUNT : '*';
   const candidates = p.types.filter((rt) => !covered.has(`${rt.service}:${rt.key.toLowerCase()}`)).flatMap((rt) => arnsOf(rt, partition, account, settings));
   // A template the data spells oddly (mediaconnect's offering has no account field) would give
-  // an ARN that iam/invalid-arn rejects: offer no fix rather than a partial one.
+  // a malformed ARN (iam/invalid-arn or iam/arn-matches-no-resource would report it): offer no fix
+  // rather than a partial one.
   if (candidates.some((arn) => arnSyntaxProblem(arn) !== undefined)) return undefined;
   const resources = [...kept, ...minimalArns(candidates, kept)];
   if (resources.length === 0) return undefined;
