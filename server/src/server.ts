@@ -11,6 +11,7 @@ import { Linter } from './engine/linter';
 import { runScanWorker, SCAN_WORKER_ROLE } from './lsp/file-linter';
 import { guardNotification, guardRequest } from './lsp/guard';
 import { DEFAULT_SESSION_OPTIONS, Session } from './lsp/session';
+import { FIX_FILES_REQUEST } from './lsp/workspace-fixes';
 
 function startServer(): void {
   const connection = createConnection();
@@ -25,6 +26,7 @@ function startServer(): void {
   connection.onDidChangeWatchedFiles(guardNotification('didChangeWatchedFiles', log, (p) => session.didChangeWatchedFiles(p)));
   connection.onCodeAction(guardRequest('textDocument/codeAction', log, () => [], (p) => session.codeAction(p)));
   connection.onCodeActionResolve(guardRequest('codeAction/resolve', log, (a) => a, (a) => session.resolveCodeAction(a)));
+  connection.onRequest(FIX_FILES_REQUEST, guardRequest(FIX_FILES_REQUEST, log, () => ({ files: [], skipped: [] }), (p: unknown) => session.fixFiles(p)));
   connection.onExecuteCommand(guardRequest('workspace/executeCommand', log, () => null, (p) => session.executeCommand(p)));
   connection.onShutdown(() => session.dispose());
 

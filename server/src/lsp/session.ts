@@ -33,6 +33,7 @@ import { WorkspaceFolders, type Folder } from './folders';
 import { invalidParams } from './guard';
 import { SETTINGS_SECTION, SettingsStore, type FolderSettings } from './settings';
 import { documentKey, isJsonDocument, pathToUri, uriToPath } from './uri';
+import { fixFiles, fixFilesParams, type FixFilesResult } from './workspace-fixes';
 import { WorkspaceScanner, type ScanProgress } from './workspace-scanner';
 
 /** Re-reads settings and re-lints every open document and workspace file (with progress). */
@@ -347,6 +348,21 @@ export class Session {
     if (!linted || linted.version !== data.version) return action;
     const edit = fixAllEdit(this.linter, linted, data.ruleId, this.support.codeActions);
     return edit ? { ...action, edit } : action;
+  }
+
+  /** The "fix all" edits of workspace files (request bedrockSecurity/fixFiles). */
+  fixFiles(raw: unknown): Promise<FixFilesResult> {
+    const params = fixFilesParams(raw);
+    return fixFiles(params, {
+      linter: this.linter,
+      docs: this.docs,
+      openDocument: (uri) => {
+        const doc = this.documents.get(uri);
+        return doc && isJsonDocument(uri, doc.languageId) ? { text: doc.getText(), version: doc.version } : undefined;
+      },
+      settings: (uri) => this.settings.get(this.folders.folderOf(uri)),
+      isConfigFile: (uri) => this.isConfigFile(uri, this.folders.folderOf(uri)),
+    });
   }
 
   async executeCommand(params: ExecuteCommandParams): Promise<null> {
