@@ -27,6 +27,9 @@ function startServer(): void {
   connection.onCodeAction(guardRequest('textDocument/codeAction', log, () => [], (p) => session.codeAction(p)));
   connection.onCodeActionResolve(guardRequest('codeAction/resolve', log, (a) => a, (a) => session.resolveCodeAction(a)));
   connection.onRequest(FIX_FILES_REQUEST, guardRequest(FIX_FILES_REQUEST, log, () => ({ files: [], skipped: [] }), (p: unknown) => session.fixFiles(p)));
+  connection.onHover(guardRequest('textDocument/hover', log, () => null, (p) => session.hover(p)));
+  connection.onCompletion(guardRequest('textDocument/completion', log, () => null, (p) => session.completion(p)));
+  connection.onCompletionResolve(guardRequest('completionItem/resolve', log, (item) => item, (item) => session.resolveCompletion(item)));
   connection.onExecuteCommand(guardRequest('workspace/executeCommand', log, () => null, (p) => session.executeCommand(p)));
   connection.onShutdown(() => session.dispose());
 

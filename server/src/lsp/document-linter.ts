@@ -3,6 +3,7 @@
 // linted the same way but not cached.
 import type { Diagnostic } from 'vscode-languageserver';
 import type { LintOptions, LintResult, Linter } from '../engine/linter';
+import type { Policy } from '../engine/policy/model';
 import { LineIndex } from '../engine/text';
 import { toDiagnostic } from './diagnostics';
 import { lintPath } from './folders';
@@ -35,9 +36,18 @@ export class LintedDocument {
   }
 }
 
+/** A policy parsed (not linted) from one version of an open document's text. */
+interface ParsedDocument {
+  version: number;
+  text: string;
+  generation: number;
+  policy: Policy | undefined;
+}
+
 /** Lints documents, caching the latest result of each open document. */
 export class DocumentLinter {
   private readonly cache = new Map<string, LintedDocument>();
+  private readonly parsed = new Map<string, ParsedDocument>();
 
   constructor(readonly linter: Linter) {}
 
@@ -62,13 +72,32 @@ export class DocumentLinter {
     return new LintedDocument(uri, version, text, settings, options, this.linter.lintJson(text, options));
   }
 
+  /**
+   * The policy model of an open document's version, for hover and completion: the cached lint's
+   * when that version was linted, else a parse without the rules (cached for the version), so
+   * that a completion request while typing never waits for a full lint. Undefined for text that
+   * is not a policy or is longer than the maxFileSize setting.
+   */
+  policyOpen(uri: string, version: number, text: string, settings: FolderSettings): Policy | undefined {
+    const key = documentKey(uri);
+    const linted = this.cache.get(key);
+    if (linted && linted.version === version && linted.settings.generation === settings.generation && linted.text === text) return linted.result.policy;
+    const cached = this.parsed.get(key);
+    if (cached && cached.version === version && cached.generation === settings.generation && cached.text === text) return cached.policy;
+    const policy = text.length > settings.engine.maxFileSize ? undefined : this.linter.parseJson(text, this.options(uri, settings));
+    this.parsed.set(key, { version, text, generation: settings.generation, policy });
+    return policy;
+  }
+
   /** Drops the cached result of a document (it was closed). */
   forget(uri: string): void {
     this.cache.delete(documentKey(uri));
+    this.parsed.delete(documentKey(uri));
   }
 
   /** Drops every cached result. */
   clear(): void {
     this.cache.clear();
+    this.parsed.clear();
   }
 }

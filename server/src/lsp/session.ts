@@ -12,25 +12,35 @@ import {
   TextDocumentSyncKind,
   type CodeAction,
   type CodeActionParams,
+  type CompletionItem,
+  type CompletionList,
+  type CompletionParams,
   type Connection,
   type DidChangeConfigurationParams,
   type DidChangeWatchedFilesParams,
   type ExecuteCommandParams,
+  type Hover,
+  type HoverParams,
   type InitializeParams,
   type InitializeResult,
   type TextDocuments,
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { completionsAt } from '../engine/editor/completion';
+import { hoverAt } from '../engine/editor/hover';
 import type { Linter } from '../engine/linter';
+import type { Policy } from '../engine/policy/model';
 import { CONFIG_FILE } from '../node/workspace';
 import { CODE_ACTION_KINDS, codeActions, fixAllActionData, fixAllEdit, type CodeActionClient } from './code-actions';
+import { completionClientOf, resolveCompletionItem, toCompletionList, type CompletionClient } from './completion';
 import { configDiagnostics } from './config-diagnostics';
 import { DiagnosticsScheduler } from './diagnostics-scheduler';
 import { DocumentLinter, type LintedDocument } from './document-linter';
 import { InProcessFileLinter, WorkerFileLinter, type FileLinter } from './file-linter';
 import { WorkspaceFolders, type Folder } from './folders';
 import { invalidParams } from './guard';
+import { hoverMarkdownOf, toLspHover } from './hover';
 import { SETTINGS_SECTION, SettingsStore, type FolderSettings } from './settings';
 import { documentKey, isJsonDocument, pathToUri, uriToPath } from './uri';
 import { fixFiles, fixFilesParams, type FixFilesResult } from './workspace-fixes';
@@ -38,6 +48,9 @@ import { WorkspaceScanner, type ScanProgress } from './workspace-scanner';
 
 /** Re-reads settings and re-lints every open document and workspace file (with progress). */
 export const LINT_WORKSPACE_COMMAND = 'bedrockSecurity.lintWorkspace';
+
+/** Characters that open completion: a quote starts a key or value, a colon ends a service prefix. */
+export const COMPLETION_TRIGGERS = ['"', ':'];
 
 /** Timing of the session; tests and other front ends may change it. */
 export interface SessionOptions {
@@ -61,6 +74,8 @@ interface ClientSupport {
   watchedFilesRegistration: boolean;
   configurationRegistration: boolean;
   codeActions: CodeActionClient;
+  completion: CompletionClient;
+  hoverMarkdown: boolean;
 }
 
 /** The state of one server instance (one client connection). */
@@ -88,6 +103,8 @@ export class Session {
     watchedFilesRegistration: false,
     configurationRegistration: false,
     codeActions: { documentChanges: false, resolveEdit: false },
+    completion: { snippets: false, markdown: false, labelDetails: false, triggerSuggest: false },
+    hoverMarkdown: true,
   };
 
   constructor(
@@ -137,6 +154,8 @@ export class Session {
         documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
         resolveEdit: !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit'),
       },
+      completion: completionClientOf(params),
+      hoverMarkdown: hoverMarkdownOf(params),
     };
     const root = params.rootUri ?? (params.rootPath ? pathToUri(params.rootPath) : undefined);
     this.folders.set(params.workspaceFolders ?? (root ? [{ uri: root, name: basename(uriToPath(root) ?? root) }] : []));
@@ -144,6 +163,8 @@ export class Session {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: true },
         executeCommandProvider: { commands: [LINT_WORKSPACE_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -363,6 +384,45 @@ export class Session {
       settings: (uri) => this.settings.get(this.folders.folderOf(uri)),
       isConfigFile: (uri) => this.isConfigFile(uri, this.folders.folderOf(uri)),
     });
+  }
+
+  /** An open JSON document (not the config file) with its text and folder settings, for hover and completion. */
+  private async editable(uri: string): Promise<{ doc: TextDocument; settings: FolderSettings } | undefined> {
+    const doc = this.documents.get(uri);
+    if (!doc || !isJsonDocument(uri, doc.languageId)) return undefined;
+    const folder = this.folders.folderOf(uri);
+    if (this.isConfigFile(uri, folder)) return undefined;
+    const settings = await this.settings.get(folder);
+    const current = this.documents.get(uri);
+    return current ? { doc: current, settings } : undefined;
+  }
+
+  private policyOf(doc: TextDocument, settings: FolderSettings): Policy | undefined {
+    return this.docs.policyOpen(doc.uri, doc.version, doc.getText(), settings);
+  }
+
+  async hover(params: HoverParams): Promise<Hover | null> {
+    if (typeof params?.textDocument?.uri !== 'string' || !params.position) throw invalidParams('textDocument/hover needs textDocument.uri and position');
+    const open = await this.editable(params.textDocument.uri);
+    if (!open) return null;
+    const policy = this.policyOf(open.doc, open.settings);
+    if (!policy) return null;
+    const text = open.doc.getText();
+    return toLspHover(hoverAt(policy, text, open.doc.offsetAt(params.position), this.linter.iam), open.doc, this.support.hoverMarkdown);
+  }
+
+  async completion(params: CompletionParams): Promise<CompletionList | null> {
+    if (typeof params?.textDocument?.uri !== 'string' || !params.position) throw invalidParams('textDocument/completion needs textDocument.uri and position');
+    const open = await this.editable(params.textDocument.uri);
+    if (!open) return null;
+    const text = open.doc.getText();
+    const items = completionsAt(this.policyOf(open.doc, open.settings), text, open.doc.offsetAt(params.position), this.linter.iam, open.settings.engine);
+    return toCompletionList(items, open.doc, this.support.completion);
+  }
+
+  resolveCompletion(item: CompletionItem): CompletionItem {
+    if (!item || typeof item !== 'object') throw invalidParams('completionItem/resolve needs a completion item');
+    return resolveCompletionItem(item, this.linter.iam, this.support.completion);
   }
 
   async executeCommand(params: ExecuteCommandParams): Promise<null> {
