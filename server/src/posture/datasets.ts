@@ -83,6 +83,7 @@ export interface PolicyEntities {
 
 /** Every dataset and the type of its value. */
 export interface DatasetValues {
+  guardrailList: GuardrailSummary[];
   guardrails: GuardrailsData;
   enforcedGuardrails: AccountEnforcedGuardrailOutputConfiguration[];
   invocationLogging: LoggingConfig | undefined;
@@ -198,30 +199,42 @@ export function managedPolicyArn(name: string, partition: Partition): string {
   return `arn:${partition}:iam::aws:policy/${name}`;
 }
 
-const guardrails: Dataset<'guardrails'> = {
-  key: 'guardrails',
+const guardrailList: Dataset<'guardrailList'> = {
+  key: 'guardrailList',
   scope: 'region',
-  calls: ['bedrock:ListGuardrails', 'bedrock:GetGuardrail'],
-  async fetch(ctx) {
+  calls: ['bedrock:ListGuardrails'],
+  fetch(ctx) {
     const call = 'bedrock:ListGuardrails';
-    const summaries = await paginate<GuardrailSummary>(call, async (nextToken) => {
+    // Without guardrailIdentifier, ListGuardrails lists the working draft of every guardrail.
+    return paginate<GuardrailSummary>(call, async (nextToken) => {
       const out = await ctx.call(call, (abortSignal) => ctx.clients.bedrock.send(new ListGuardrailsCommand({ nextToken }), { abortSignal }));
       return { items: list(out.guardrails, call, 'guardrails'), next: out.nextToken };
     });
+  },
+};
+
+const guardrails: Dataset<'guardrails'> = {
+  key: 'guardrails',
+  scope: 'region',
+  calls: ['bedrock:GetGuardrail'],
+  dependsOn: ['guardrailList'],
+  async fetch(ctx) {
+    const call = 'bedrock:GetGuardrail';
+    const summaries = await ctx.get('guardrailList');
     const inspected = summaries.slice(0, MAX_DETAILS);
     const details = await each(inspected, async (g) => {
-      if (typeof g?.id !== 'string') throw new MalformedResponseError(call, 'a guardrail has no id');
-      const out = await ctx.call('bedrock:GetGuardrail', (abortSignal) =>
+      if (typeof g?.id !== 'string') throw new MalformedResponseError('bedrock:ListGuardrails', 'a guardrail has no id');
+      const out = await ctx.call(call, (abortSignal) =>
         ctx.clients.bedrock.send(new GetGuardrailCommand({ guardrailIdentifier: g.id, guardrailVersion: typeof g.version === 'string' ? g.version : undefined }), { abortSignal }),
       );
       // Shape checks of the parts the checks read.
-      object(out.contentPolicy, 'bedrock:GetGuardrail', 'contentPolicy');
-      list(out.contentPolicy?.filters, 'bedrock:GetGuardrail', 'contentPolicy.filters');
-      object(out.sensitiveInformationPolicy, 'bedrock:GetGuardrail', 'sensitiveInformationPolicy');
-      list(out.sensitiveInformationPolicy?.piiEntities, 'bedrock:GetGuardrail', 'sensitiveInformationPolicy.piiEntities');
-      list(out.sensitiveInformationPolicy?.regexes, 'bedrock:GetGuardrail', 'sensitiveInformationPolicy.regexes');
-      object(out.contextualGroundingPolicy, 'bedrock:GetGuardrail', 'contextualGroundingPolicy');
-      list(out.contextualGroundingPolicy?.filters, 'bedrock:GetGuardrail', 'contextualGroundingPolicy.filters');
+      object(out.contentPolicy, call, 'contentPolicy');
+      list(out.contentPolicy?.filters, call, 'contentPolicy.filters');
+      object(out.sensitiveInformationPolicy, call, 'sensitiveInformationPolicy');
+      list(out.sensitiveInformationPolicy?.piiEntities, call, 'sensitiveInformationPolicy.piiEntities');
+      list(out.sensitiveInformationPolicy?.regexes, call, 'sensitiveInformationPolicy.regexes');
+      object(out.contextualGroundingPolicy, call, 'contextualGroundingPolicy');
+      list(out.contextualGroundingPolicy?.filters, call, 'contextualGroundingPolicy.filters');
       return out;
     });
     return { summaries, details, truncated: summaries.length > inspected.length };
@@ -396,6 +409,7 @@ const bedrockApiKeys: Dataset<'bedrockApiKeys'> = {
 
 /** Every dataset, by key. */
 export const DATASETS: { [K in DatasetKey]: Dataset<K> } = {
+  guardrailList,
   guardrails,
   enforcedGuardrails,
   invocationLogging,

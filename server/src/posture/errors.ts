@@ -72,13 +72,15 @@ const REJECTED = new Set([
   'OptInRequired',
 ]);
 const THROTTLED = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded', 'RequestThrottled', 'RequestThrottledException', 'SlowDown']);
-const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND', 'EPIPE', 'ECONNABORTED', 'EADDRNOTAVAIL']);
+const NETWORK = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND', 'EADDRNOTAVAIL']);
 
 interface SdkErrorLike {
   name?: string;
   code?: string;
   message?: string;
   hostname?: string;
+  address?: string;
+  port?: number;
   $fault?: string;
   $metadata?: { httpStatusCode?: number; attempts?: number; requestId?: string };
   $response?: unknown;
@@ -137,19 +139,23 @@ export function classifyFailure(call: string, error: unknown, ctx: FailureContex
   if (THROTTLED.has(name) || status === 429) {
     return { state: 'error', summary: 'Throttled', reason: `AWS throttled ${call}${where} (${name})${attempts(e)}. Refresh later.` };
   }
-  if (name === 'TimeoutError' || code === 'ETIMEDOUT' || name === 'RequestTimeout' || name === 'RequestTimeoutException') {
-    return { state: 'error', summary: 'Timed out', reason: `${call}${where} got no answer within ${Math.round(ctx.timeoutMs / 100) / 10} s${attempts(e)}.` };
+  // Network codes first: the SDK names a dropped connection ("socket hang up") TimeoutError too.
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED') {
+    return { state: 'error', summary: 'Connection dropped', reason: `The connection for ${call}${where} was closed before an answer (${code})${attempts(e)}.` };
   }
   if (code && NETWORK.has(code)) {
-    const host = e.hostname ? ` ${e.hostname}` : '';
-    return { state: 'error', summary: 'Endpoint unreachable', reason: `Could not reach the endpoint${host} for ${call}${where} (${code})${attempts(e)}.` };
+    const host = e.hostname ?? (e.address ? `${e.address}${e.port ? `:${e.port}` : ''}` : undefined);
+    return { state: 'error', summary: 'Endpoint unreachable', reason: `Could not reach ${host ? host : 'the endpoint'} for ${call}${where} (${code})${attempts(e)}.` };
+  }
+  if (name === 'TimeoutError' || code === 'ETIMEDOUT' || name === 'RequestTimeout' || name === 'RequestTimeoutException') {
+    return { state: 'error', summary: 'Timed out', reason: `${call}${where} got no answer within ${Math.round(ctx.timeoutMs / 100) / 10} s${attempts(e)}.` };
   }
   if (name === 'SyntaxError' || /deserializ|unexpected token|not valid json|xml/i.test(e.message ?? '')) {
     return { state: 'error', summary: 'Malformed response', reason: `${call}${where} returned a response that could not be read (${firstLine(e.message ?? name)}).` };
   }
   if (e.$fault !== undefined || status !== undefined) {
-    const where = status ? `HTTP ${status}, ` : '';
-    return { state: 'error', summary: `${name}`, reason: `${call}${where} failed (${where}${name}): ${firstLine(e.message ?? '')}` };
+    const http = status ? `HTTP ${status}, ` : '';
+    return { state: 'error', summary: `${name}`, reason: `${call}${where} failed (${http}${name}): ${firstLine(e.message ?? '')}` };
   }
   return { state: 'error', summary: 'Could not check', reason: `${call}${where} failed: ${firstLine(e.message ?? String(error))}` };
 }

@@ -14,6 +14,7 @@
 // IAM checks are global: they run once, against the partition's IAM endpoint, and appear in the
 // report as a last "Region" named `global`.
 import { promises as dns } from 'node:dns';
+import { setMaxListeners } from 'node:events';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { BedrockClient } from '@aws-sdk/client-bedrock';
@@ -259,7 +260,23 @@ async function evaluate(check: PostureCheck<DatasetKey>, cache: DatasetCache, re
 
 /** Runs the checks with explicit dependencies; `runPosture` uses the real DNS and clock. */
 export async function runPostureWith(opts: PostureOptions, deps: RunDeps): Promise<PostureReport> {
-  const signal = opts.signal ?? new AbortController().signal;
+  // An internal signal: many SDK requests listen to it at once (so no listener-count warning
+  // on the caller's signal), and it is aborted when the run ends to stop any leftover work.
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  const outer = opts.signal;
+  const forward = () => controller.abort();
+  if (outer?.aborted) controller.abort();
+  outer?.addEventListener('abort', forward, { once: true });
+  try {
+    return await runWithSignal(opts, deps, controller.signal);
+  } finally {
+    outer?.removeEventListener('abort', forward);
+    controller.abort();
+  }
+}
+
+async function runWithSignal(opts: PostureOptions, deps: RunDeps, signal: AbortSignal): Promise<PostureReport> {
   const { regions, endpointUrl, timeoutMs, maxAttempts } = validate(opts);
   const profile = effectiveProfile(opts.profile);
   const provider: AwsCredentialIdentityProvider = opts.credentials ?? (await raceAbort(resolveCredentials(opts.profile), signal));
@@ -269,6 +286,8 @@ export async function runPostureWith(opts: PostureOptions, deps: RunDeps): Promi
   const handler = new NodeHttpHandler({
     connectionTimeout: Math.min(timeoutMs, 5_000),
     requestTimeout: timeoutMs,
+    // Without this a request past requestTimeout only logs a warning and keeps waiting.
+    throwOnRequestTimeout: true,
     httpAgent: new HttpAgent({ keepAlive: true, maxSockets: MAX_CONCURRENCY }),
     httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: MAX_CONCURRENCY }),
   });

@@ -9,9 +9,9 @@ export default defineCheck({
   id: 'guardrails/exists',
   title: 'At least one guardrail exists',
   category: 'Guardrails',
-  needs: ['guardrails'],
-  evaluate({ guardrails }, ctx) {
-    const all = guardrails.summaries;
+  needs: ['guardrailList'],
+  evaluate({ guardrailList }, ctx) {
+    const all = guardrailList;
     const ready = all.filter((g) => g?.status === 'READY');
     const evidence = capped(all.map((g) => ({ label: g?.name ?? g?.id ?? 'guardrail', value: `${g?.arn ?? g?.id ?? 'no ARN'} (${g?.status ?? 'no status'})` })));
     const consoleUrl = guardrailsConsole(ctx);
