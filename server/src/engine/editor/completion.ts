@@ -52,6 +52,11 @@ function snippetText(s: string): string {
   return s.replace(/[\\$}]/g, (c) => '\\' + c);
 }
 
+/** Escapes one option of a snippet choice (`${1|a,b|}`). */
+function snippetChoice(s: string): string {
+  return s.replace(/[\\$}|,]/g, (c) => '\\' + c);
+}
+
 /** The content of a JSON string literal for `s` (without quotes). */
 function jsonContent(s: string): string {
   return JSON.stringify(s).slice(1, -1);
@@ -409,8 +414,9 @@ function arnSnippet(template: string, settings: EngineSettings, partition: strin
     const name = m[1];
     if (name === 'Partition') out += `\${${n}:${snippetText(partition)}}`;
     else if (name === 'Region') {
-      const regions = regionList(settings, partition).map((r) => r.code);
-      out += `\${${n}|${regions.join(',')}|}`;
+      // The allowed Regions when they are configured, else every Region of the partition.
+      const regions = settings.allowedRegions.length ? settings.allowedRegions : regionList(settings, partition).map((r) => r.code);
+      out += `\${${n}|${regions.map(snippetChoice).join(',')}|}`;
     } else if (name === 'Account') out += `\${${n}:account-id}`;
     else out += `\${${n}:${snippetText(name)}}`;
   }

@@ -1,7 +1,7 @@
-// Filtering of completion candidates by what the user typed, case-insensitively, loosely enough
-// that an editor's own fuzzy filter never has fewer items to work with than it would expect:
-// `inv` finds InvokeModel (prefix), `model` finds InvokeModel (a word inside), `imod` finds
-// InvokeModel (letters in order, starting at a word).
+// Filtering of completion candidates by what the user typed, case-insensitively: `inv` finds
+// InvokeModel (a prefix), `model` finds InvokeModel (a word inside it), `imod` finds InvokeModel
+// (runs of letters, each starting a word). Editors filter the list again with their own fuzzy
+// matcher; this keeps the list short and ranked for clients that do not.
 
 /** True when `s[i]` starts a word: the first character, a capital after a lower-case letter or digit, or a character after a separator. */
 function isWordStart(s: string, i: number): boolean {
@@ -12,15 +12,24 @@ function isWordStart(s: string, i: number): boolean {
   return c >= 'A' && c <= 'Z' && !(prev >= 'A' && prev <= 'Z');
 }
 
-function isSubsequence(candidate: string, from: number, typed: string, at: number): boolean {
-  let j = at;
-  for (let i = from; i < candidate.length && j < typed.length; i++) if (candidate[i] === typed[j]) j++;
-  return j === typed.length;
+/**
+ * True when `typed` (from `at`) matches `candidate` (from `from`) in order, where every character
+ * either follows the previous match directly or starts a word: `imod` → I·nvoke M·od·el.
+ */
+function matchesWordStarts(original: string, candidate: string, from: number, typed: string, at: number, memo: Set<number>): boolean {
+  if (at === typed.length) return true;
+  const key = from * (typed.length + 1) + at;
+  if (memo.has(key)) return false;
+  for (let i = from; i < candidate.length; i++) {
+    if (candidate[i] === typed[at] && (i === from || isWordStart(original, i)) && matchesWordStarts(original, candidate, i + 1, typed, at + 1, memo)) return true;
+  }
+  memo.add(key);
+  return false;
 }
 
 /**
- * How well `candidate` matches `typed`: 0 for a prefix, 1 for a word inside it, 2 for the typed
- * letters in order from a word start, -1 for no match. Empty `typed` matches everything with 0.
+ * How well `candidate` matches `typed`: 0 for a prefix, 1 for a word inside it, 2 for runs of the
+ * typed letters that each start a word, -1 for no match. Empty `typed` matches everything with 0.
  */
 export function matchRank(candidate: string, typed: string): number {
   if (typed === '') return 0;
@@ -28,7 +37,8 @@ export function matchRank(candidate: string, typed: string): number {
   const t = typed.toLowerCase();
   if (c.startsWith(t)) return 0;
   for (let i = 1; i <= c.length - t.length; i++) if (isWordStart(candidate, i) && c.startsWith(t, i)) return 1;
-  for (let i = 0; i < c.length; i++) if (c[i] === t[0] && isWordStart(candidate, i) && isSubsequence(c, i + 1, t, 1)) return 2;
+  const memo = new Set<number>();
+  for (let i = 0; i < c.length; i++) if (c[i] === t[0] && isWordStart(candidate, i) && matchesWordStarts(candidate, c, i + 1, t, 1, memo)) return 2;
   return -1;
 }
 
