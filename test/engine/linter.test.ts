@@ -12,7 +12,7 @@ import { coversAction, entriesMatchAction } from '../../server/src/engine/policy
 import { parseJsonPolicy } from '../../server/src/engine/policy/json-parser';
 import type { Policy } from '../../server/src/engine/policy/model';
 import { allRules } from '../../server/src/engine/rules';
-import { defineRule, type Rule } from '../../server/src/engine/rules/rule';
+import { defineRule, type PolicyRule } from '../../server/src/engine/rules/rule';
 import { defaultSettings, effectiveSeverity, isScpPath, kindForPath, type EngineSettings } from '../../server/src/engine/settings';
 import { LineIndex } from '../../server/src/engine/text';
 import type { Finding, TextEdit } from '../../server/src/engine/types';
@@ -632,7 +632,7 @@ test('coversAction: exact names, wildcards in the action and the service part, N
 });
 
 test('a rule that throws loses only its own findings; the error is handed to onRuleError', () => {
-  const boom: Rule = {
+  const boom: PolicyRule = {
     meta: { ...allRules[0].meta, id: 'policy/boom' },
     check(ctx) {
       ctx.report({ start: 0, end: 1 }, 'half-reported');

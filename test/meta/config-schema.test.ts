@@ -39,7 +39,10 @@ test('the schema accepts a config the engine accepts and rejects what the engine
 
 test('the manifest has a bedrockSecurity.* setting for every config key, with the engine defaults', () => {
   const props = manifest.contributes.configuration.properties;
-  const schemaKeys = Object.keys((configSchema(allRules) as { properties: object }).properties).filter((k) => k !== '$schema');
+  // codeAnalysis is an object in the config file, and the setting of its one key in the editor.
+  const schemaKeys = Object.keys((configSchema(allRules) as { properties: object }).properties)
+    .filter((k) => k !== '$schema')
+    .map((k) => (k === 'codeAnalysis' ? 'codeAnalysis.enabled' : k));
   assert.deepEqual(
     Object.keys(props).sort(),
     [...schemaKeys.map((k) => `bedrockSecurity.${k}`), 'bedrockSecurity.trace.server'].sort(),
@@ -48,6 +51,7 @@ test('the manifest has a bedrockSecurity.* setting for every config key, with th
   assert.deepEqual(props['bedrockSecurity.rules'].additionalProperties.enum, [...CONFIGURABLE_SEVERITIES]);
   assert.deepEqual(props['bedrockSecurity.scpFiles'].default, DEFAULT_SCP_GLOBS);
   assert.equal(props['bedrockSecurity.maxFileSize'].default, defaultSettings().maxFileSize);
+  assert.equal(props['bedrockSecurity.codeAnalysis.enabled'].default, defaultSettings().codeAnalysis);
   for (const [key, p] of Object.entries(props) as [string, { scope: string; description?: string; markdownDescription?: string }][]) {
     assert.equal(p.scope, key === 'bedrockSecurity.trace.server' ? 'window' : 'resource', `${key} scope`);
     assert.ok((p.description ?? p.markdownDescription ?? '').length > 30, `${key} is described`);

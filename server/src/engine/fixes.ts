@@ -1,7 +1,8 @@
-// Text edits for fixes, written in the policy's own syntax (JSON now, TypeScript object literals
-// later), and application of edits to a text. Fixes must leave a document that still parses.
+// Text edits for fixes, written in the policy's own syntax (JSON, or TypeScript/JavaScript object
+// literals with the file's quotes and, for CDK statements, CDK's key names), and application of
+// edits to a text. Fixes must leave a document that still parses.
 import { LineIndex } from './text';
-import type { KeyNode, PolicyDialect } from './policy/model';
+import type { CodeSyntax, KeyNode, PolicyDialect } from './policy/model';
 import type { Fix, Span, TextEdit } from './types';
 
 /** The indentation unit a document uses (two spaces when it cannot tell). */
@@ -14,14 +15,24 @@ export function detectIndentUnit(text: string): string {
 
 const IDENT = /^[A-Za-z_$][\w$]*$/;
 
+/** A TypeScript/JavaScript expression that `PolicyEditor.format` writes as is (`process.env.X`). */
+export class CodeExpression {
+  constructor(readonly text: string) {}
+}
+
 /** Builds edits for one document. */
 export class PolicyEditor {
   readonly lines: LineIndex;
   readonly unit: string;
 
+  /**
+   * @param syntax for code: the quote character, and how the policy spells element keys (fixes
+   *   pass AWS element names to `keyText`; a CDK statement writes `Condition` as `conditions`).
+   */
   constructor(
     readonly text: string,
     readonly dialect: PolicyDialect,
+    readonly syntax?: CodeSyntax,
   ) {
     this.lines = new LineIndex(text);
     this.unit = detectIndentUnit(text);
@@ -30,17 +41,21 @@ export class PolicyEditor {
   /** A string literal in the document's syntax. */
   literal(value: string): string {
     if (this.dialect === 'json') return JSON.stringify(value);
-    return "'" + value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n') + "'";
+    const q = this.syntax?.quote ?? "'";
+    const escaped = value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+    return q + (q === "'" ? escaped.replace(/'/g, "\\'") : escaped.replace(/"/g, '\\"')) + q;
   }
 
-  /** A property key in the document's syntax. */
+  /** A property key in the document's syntax (an element name as the policy's source spells it). */
   keyText(name: string): string {
-    if (this.dialect === 'typescript' && IDENT.test(name)) return name;
-    return this.literal(name);
+    const written = this.syntax?.elementNames?.[name] ?? name;
+    if (this.dialect === 'typescript' && IDENT.test(written)) return written;
+    return this.literal(written);
   }
 
   /** Formats a JSON-like value; nested lines are indented relative to `indent`. */
   format(value: unknown, indent: string): string {
+    if (value instanceof CodeExpression) return value.text;
     if (typeof value === 'string') return this.literal(value);
     if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
     const inner = indent + this.unit;

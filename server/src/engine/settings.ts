@@ -17,12 +17,20 @@ export interface EngineSettings {
   scpFiles: string[];
   /** Documents longer than this many characters are skipped with one information finding. */
   maxFileSize: number;
+  /** Whether TypeScript and JavaScript files are analysed (SDK calls, CDK constructs, policies in code). */
+  codeAnalysis: boolean;
+  /**
+   * The Regions the workspace's SCPs leave open (a Deny on `aws:RequestedRegion` outside a list),
+   * computed by the front end from the SCP files; undefined when no SCP restricts Regions. Data,
+   * never read from configuration.
+   */
+  scpRegions?: string[];
 }
 
 export const DEFAULT_SCP_GLOBS = ['**/*scp*.json', '**/scps/**/*.json', '**/service-control-policies/**/*.json'];
 
 export function defaultSettings(): EngineSettings {
-  return { severities: {}, allowedRegions: [], scpFiles: [...DEFAULT_SCP_GLOBS], maxFileSize: 1_000_000 };
+  return { severities: {}, allowedRegions: [], scpFiles: [...DEFAULT_SCP_GLOBS], maxFileSize: 1_000_000, codeAnalysis: true };
 }
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -36,7 +44,8 @@ export interface ConfigProblem {
  * Merges a `.bedrock-security.json`-shaped object into settings. Unknown keys and bad values are
  * reported, never thrown. Shape:
  * `{ "rules": { "<rule-id>": "error"|"warning"|"information"|"hint"|"off" }, "guardrailArn",
- *    "guardrailVersion", "allowedRegions": [..], "scpFiles": [..], "maxFileSize": n }`.
+ *    "guardrailVersion", "allowedRegions": [..], "scpFiles": [..], "maxFileSize": n,
+ *    "codeAnalysis": { "enabled": true|false } }`.
  */
 export function mergeConfig(base: EngineSettings, raw: unknown, knownRules: ReadonlySet<string>): { settings: EngineSettings; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
@@ -71,6 +80,13 @@ export function mergeConfig(base: EngineSettings, raw: unknown, knownRules: Read
         if (typeof v === 'number' && v > 0) s.maxFileSize = v;
         else problems.push({ message: '"maxFileSize" must be a positive number' });
         break;
+      case 'codeAnalysis': {
+        const enabled = v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>).enabled : undefined;
+        const others = v && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v).filter((x) => x !== 'enabled') : [];
+        if (typeof enabled === 'boolean' && others.length === 0) s.codeAnalysis = enabled;
+        else problems.push({ message: '"codeAnalysis" must be an object such as { "enabled": true }' });
+        break;
+      }
       case '$schema':
         break;
       default:

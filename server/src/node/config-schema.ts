@@ -59,6 +59,19 @@ export function configSchema(rules: readonly { meta: Pick<RuleMeta, 'id' | 'desc
         default: defaultSettings().maxFileSize,
         description: 'Documents with more characters than this are not analysed (one information diagnostic instead).',
       },
+      codeAnalysis: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['enabled'],
+        properties: {
+          enabled: {
+            type: 'boolean',
+            default: defaultSettings().codeAnalysis,
+            description: 'Whether TypeScript and JavaScript files are analysed: Bedrock SDK calls, AWS CDK constructs and IAM policies written in code.',
+          },
+        },
+        description: 'Analysis of TypeScript and JavaScript files (.ts, .tsx, .js, .mjs, .cjs).',
+      },
     },
     definitions: {
       severity: { enum: [...CONFIGURABLE_SEVERITIES] },

@@ -119,16 +119,33 @@ export interface SyntaxProblem {
   span: Span;
 }
 
+/** How a policy written in code spells what fixes write into it. */
+export interface CodeSyntax {
+  /**
+   * Keys of statement elements, by AWS element name, where the source spells them differently
+   * (an AWS CDK `PolicyStatement` says `actions`, `resources`, `conditions`, …). Key nodes of the
+   * model always carry the AWS name; fixes write new keys through this map.
+   */
+  elementNames?: Readonly<Record<string, string>>;
+  /** The quote character of the file's string literals. */
+  quote: "'" | '"';
+}
+
 export interface Policy {
   dialect: PolicyDialect;
+  /** For policies written in code: how fixes must spell keys and strings. */
+  syntax?: CodeSyntax;
   kind: PolicyKind;
-  /** Span of the policy object. */
+  /** Span of the policy object (for a CDK `PolicyStatement`, of its properties object). */
   span: Span;
   /** Every top-level property, in source order. */
   keys: KeyNode[];
   version?: ScalarElement;
   id?: ScalarElement;
-  /** The `Statement` property; its value may be an object or an array of objects. */
+  /**
+   * The `Statement` property; its value may be an object or an array of objects. Absent for a
+   * CDK `PolicyStatement`, which stands alone: no statement can be added next to it.
+   */
   statementKey?: KeyNode;
   statementValueSpan?: Span;
   statementIsArray: boolean;

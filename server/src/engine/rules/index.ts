@@ -3,6 +3,7 @@ import { bedrockRules } from './bedrock';
 import { iamRules } from './iam';
 import { policyRules } from './policy';
 import { scpRules } from './scp';
+import { sdkRules } from './sdk';
 import type { Rule } from './rule';
 
-export const allRules: readonly Rule[] = [...policyRules, ...iamRules, ...bedrockRules, ...scpRules];
+export const allRules: readonly Rule[] = [...policyRules, ...iamRules, ...bedrockRules, ...scpRules, ...sdkRules];
