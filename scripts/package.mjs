@@ -1,9 +1,10 @@
 // Packages the extension: builds the bundles, runs `vsce package --no-dependencies` (the bundles
 // carry every dependency) into dist/bedrock-security-<version>.vsix, then checks the VSIX against
 // the allowlist below, which mirrors .vscodeignore, and prints its size and file count.
-//   node scripts/package.mjs [--no-build] [--json]
+//   node scripts/package.mjs [--no-build] [--json] [--out <file>]
 //     --no-build  package the current dist/ as is (the e2e test runs right after `npm test` built)
 //     --json      print {"vsix", "bytes", "files": [...]} on stdout instead of the summary line
+//     --out       write the VSIX there instead (e2e test files package in parallel, each to its own file)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,16 +21,18 @@ const ALLOWED = [
   /^package\.json$/,
   /^readme\.md$/i,
   /^license(\.txt)?$/i,
-  /^dist\/(client|server|cli)\.js$/,
+  /^dist\/(client|server|cli|posture)\.js$/,
+  /^dist\/models\.js$/,
   /^dist\/iam-data\/.+\.json$/,
   /^docs\/rules\/.+\.md$/,
   /^snippets\/[^/]+\.json$/,
   /^syntaxes\/[^/]+\.json$/,
   /^schemas\/[^/]+\.json$/,
   /^images\/icon\.png$/,
+  /^resources\/[^/]+\.svg$/,
 ];
 /** Files the VSIX must hold for the extension to work. */
-const REQUIRED = ['package.json', 'dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/iam-data/services.json', 'dist/iam-data/version.json'];
+const REQUIRED = ['package.json', 'dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/posture.js', 'dist/iam-data/services.json', 'dist/iam-data/version.json'];
 
 function fail(message) {
   console.error(`package: ${message}`);
@@ -100,7 +103,8 @@ function manifestPaths(manifest) {
 }
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const vsix = join(root, 'dist', `${pkg.name}-${pkg.version}.vsix`);
+const outIndex = args.indexOf('--out');
+const vsix = outIndex >= 0 && args[outIndex + 1] ? args[outIndex + 1] : join(root, 'dist', `${pkg.name}-${pkg.version}.vsix`);
 const start = Date.now();
 
 if (!args.includes('--no-build')) run(process.execPath, [join(root, 'scripts', 'build.mjs')], 'node scripts/build.mjs');

@@ -13,10 +13,41 @@ export const Commands = {
   showOutput: 'bedrockSecurity.showOutput',
   /** Served by the language server (workspace/executeCommand); the client library registers it. */
   lintWorkspace: 'bedrockSecurity.lintWorkspace',
+  /** Account Posture view (client/src/views/posture). */
+  postureRefresh: 'bedrockSecurity.posture.refresh',
+  postureCancel: 'bedrockSecurity.posture.cancel',
+  postureExport: 'bedrockSecurity.posture.export',
+  postureSelectProfile: 'bedrockSecurity.posture.selectProfile',
+  postureSelectRegions: 'bedrockSecurity.posture.selectRegions',
+  postureRemediate: 'bedrockSecurity.posture.remediate',
+  postureCopyCliCommand: 'bedrockSecurity.posture.copyCliCommand',
+  postureOpenSnippet: 'bedrockSecurity.posture.openSnippet',
+  postureOpenRemediationDocs: 'bedrockSecurity.posture.openRemediationDocs',
+  postureOpenConsole: 'bedrockSecurity.posture.openConsole',
 } as const;
 
 /** Context keys for `when` clauses. */
 export const ContextKeys = {
   /** True while the language server is running. */
   serverReady: 'bedrockSecurity.serverReady',
+  /** What the Account Posture view can do: `noCredentials` or `ready` (welcome views). */
+  postureState: 'bedrockSecurity.posture.state',
+  /** True while a posture refresh runs (Cancel replaces Refresh in the view title). */
+  postureRunning: 'bedrockSecurity.posture.running',
+  /** True once a report exists (Export is enabled). */
+  postureHasReport: 'bedrockSecurity.posture.hasReport',
+} as const;
+
+/** View container and view ids (package.json `contributes.viewsContainers` and `views`). */
+export const Views = {
+  container: 'bedrockSecurity',
+  posture: 'bedrockSecurity.posture',
+} as const;
+
+/** The settings of the Account Posture view, below SETTINGS_SECTION. */
+export const PostureSettings = {
+  section: 'bedrockSecurity.posture',
+  profile: 'profile',
+  regions: 'regions',
+  endpointUrl: 'endpointUrl',
 } as const;

@@ -39,10 +39,13 @@ export interface PackagedExtension {
 
 /**
  * Packages the extension from the current dist/ with scripts/package.mjs (which also checks the
- * VSIX against its allowlist). `npm test` has just built dist/, so this does not rebuild.
+ * VSIX against its allowlist). `npm test` has just built dist/, so this does not rebuild. `out`
+ * is the VSIX file to write (default: dist/bedrock-security-<version>.vsix); test files that run
+ * in parallel each pass their own.
  */
-export function packageExtension(): PackagedExtension {
-  const r = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'package.mjs'), '--no-build', '--json'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+export function packageExtension(out?: string): PackagedExtension {
+  const args = [join(repoRoot, 'scripts', 'package.mjs'), '--no-build', '--json', ...(out ? ['--out', out] : [])];
+  const r = spawnSync(process.execPath, args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (r.status !== 0) throw new Error(`node scripts/package.mjs failed (${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
   const lastLine = r.stdout.trim().split('\n').pop() ?? '';
   return JSON.parse(lastLine) as PackagedExtension;
@@ -84,15 +87,21 @@ export function prepareDirs(base: string, settings: Record<string, unknown>): Co
   return dirs;
 }
 
-/** The environment code-server runs with: XDG folders inside the test's own home folder. */
-export function codeServerEnv(dirs: CodeServerDirs): NodeJS.ProcessEnv {
-  return {
+/**
+ * The environment code-server runs with: XDG folders inside the test's own home folder, plus
+ * `extra` (a test's own variables; an undefined value removes an inherited one).
+ */
+export function codeServerEnv(dirs: CodeServerDirs, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     XDG_CONFIG_HOME: join(dirs.homeDir, 'config'),
     XDG_DATA_HOME: join(dirs.homeDir, 'data'),
     XDG_CACHE_HOME: join(dirs.homeDir, 'cache'),
     CS_DISABLE_FILE_DOWNLOADS: '1',
+    ...extra,
   };
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
+  return env;
 }
 
 /** Installs a VSIX into the private extensions folder, as a user would with `code --install-extension`. */
@@ -130,9 +139,11 @@ async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<b
 
 /**
  * Starts code-server on a free loopback port, in its own process group, and resolves when it
- * listens. The group is also killed if this test process exits without calling stop().
+ * listens. The group is also killed if this test process exits without calling stop(). `env`
+ * adds to (or, with undefined values, removes from) the environment of the server and the
+ * extension host.
  */
-export async function startCodeServer(workspace: string, dirs: CodeServerDirs, timeoutMs = 60_000): Promise<CodeServer> {
+export async function startCodeServer(workspace: string, dirs: CodeServerDirs, timeoutMs = 60_000, env: NodeJS.ProcessEnv = {}): Promise<CodeServer> {
   const port = await freePort();
   const args = [
     codeServerEntry(),
@@ -147,7 +158,7 @@ export async function startCodeServer(workspace: string, dirs: CodeServerDirs, t
     '--user-data-dir', dirs.userDataDir,
     workspace,
   ];
-  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: codeServerEnv(dirs) });
+  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: codeServerEnv(dirs, env) });
   const pgid = child.pid;
   if (pgid === undefined) throw new Error('code-server did not start');
   const killOnExit = (): void => {

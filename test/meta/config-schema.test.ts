@@ -13,6 +13,8 @@ const root = join(__dirname, '..', '..', '..');
 const schemaFile = join(root, 'schemas', 'bedrock-security.schema.json');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const knownRules = new Set(allRules.map((r) => r.meta.id));
+/** Editor-only settings of the Account Posture view (not config-file keys; window scope). */
+const POSTURE_SETTINGS = ['bedrockSecurity.posture.profile', 'bedrockSecurity.posture.regions', 'bedrockSecurity.posture.endpointUrl'];
 
 test('schemas/bedrock-security.schema.json is generated from the registered rules (npm run docs)', () => {
   assert.equal(readFileSync(schemaFile, 'utf8'), JSON.stringify(configSchema(allRules), null, 2) + '\n', 'stale schema: run npm run docs');
@@ -45,7 +47,7 @@ test('the manifest has a bedrockSecurity.* setting for every config key, with th
     .map((k) => (k === 'codeAnalysis' ? 'codeAnalysis.enabled' : k));
   assert.deepEqual(
     Object.keys(props).sort(),
-    [...schemaKeys.map((k) => `bedrockSecurity.${k}`), 'bedrockSecurity.trace.server'].sort(),
+    [...schemaKeys.map((k) => `bedrockSecurity.${k}`), 'bedrockSecurity.trace.server', ...POSTURE_SETTINGS].sort(),
   );
   assert.equal(manifest.contributes.configuration.title, 'Bedrock Security');
   assert.deepEqual(props['bedrockSecurity.rules'].additionalProperties.enum, [...CONFIGURABLE_SEVERITIES]);
@@ -53,7 +55,7 @@ test('the manifest has a bedrockSecurity.* setting for every config key, with th
   assert.equal(props['bedrockSecurity.maxFileSize'].default, defaultSettings().maxFileSize);
   assert.equal(props['bedrockSecurity.codeAnalysis.enabled'].default, defaultSettings().codeAnalysis);
   for (const [key, p] of Object.entries(props) as [string, { scope: string; description?: string; markdownDescription?: string }][]) {
-    assert.equal(p.scope, key === 'bedrockSecurity.trace.server' ? 'window' : 'resource', `${key} scope`);
+    assert.equal(p.scope, key === 'bedrockSecurity.trace.server' || POSTURE_SETTINGS.includes(key) ? 'window' : 'resource', `${key} scope`);
     assert.ok((p.description ?? p.markdownDescription ?? '').length > 30, `${key} is described`);
   }
 });

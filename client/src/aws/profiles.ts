@@ -117,15 +117,16 @@ export function credentialSource(settingProfile: string | undefined, env: NodeJS
 }
 
 /**
- * The Regions to check: the setting when it lists any, else the profile's Region, else
- * AWS_REGION / AWS_DEFAULT_REGION of the environment. Empty when none is known. Duplicates and
- * blanks are dropped, order kept.
+ * The Regions to check: the setting when it lists any, else the default Region as the SDK (and
+ * the CLI twin, server/src/posture `profileRegion`) finds it: AWS_REGION, AWS_DEFAULT_REGION,
+ * then the profile's `region`. Empty when none is known. Duplicates and blanks are dropped,
+ * order kept.
  */
 export function effectiveRegions(settingRegions: readonly unknown[] | undefined, source: CredentialSource, env: NodeJS.ProcessEnv): string[] {
   const listed = [...new Set((settingRegions ?? []).filter((r): r is string => typeof r === 'string').map((r) => r.trim()).filter(Boolean))];
   if (listed.length) return listed;
-  const fallback = (source.kind === 'profile' ? source.region : undefined) || env.AWS_REGION || env.AWS_DEFAULT_REGION;
-  return fallback ? [fallback.trim()] : [];
+  const fallback = env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || (source.kind === 'profile' ? source.region : undefined);
+  return fallback ? [fallback] : [];
 }
 
 /** A short, secret-free description of a credential source (status bar, view description). */

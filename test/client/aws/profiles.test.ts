@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { credentialSource, describeSource, effectiveRegions, listProfiles, readProfiles, sharedFilePaths, type AwsProfile } from '../../../client/src/aws/profiles';
-import { AWS_REGIONS, REGION_PATTERN, regionChoices, regionName } from '../../../client/src/aws/regions';
+import { REGION_PATTERN, regionChoices, regionName } from '../../../client/src/aws/regions';
+import { REGIONS } from '../../../server/src/engine/iam/regions';
 
 const CONFIG = `# shared config
 [default]
@@ -137,26 +138,28 @@ describe('effectiveRegions', () => {
     assert.deepEqual(effectiveRegions(['us-west-2', ' us-east-1 ', '', 'us-west-2', 7], dev, { AWS_REGION: 'ap-south-1' }), ['us-west-2', 'us-east-1']);
   });
 
-  test("empty setting: the profile's Region, else AWS_REGION, else AWS_DEFAULT_REGION, else none", () => {
-    assert.deepEqual(effectiveRegions([], dev, { AWS_REGION: 'ap-south-1' }), ['eu-central-1']);
-    assert.deepEqual(effectiveRegions(undefined, { kind: 'environment' }, { AWS_REGION: 'ap-south-1', AWS_DEFAULT_REGION: 'sa-east-1' }), ['ap-south-1']);
-    assert.deepEqual(effectiveRegions([], { kind: 'environment' }, { AWS_DEFAULT_REGION: 'sa-east-1' }), ['sa-east-1']);
+  test("empty setting: AWS_REGION, else AWS_DEFAULT_REGION, else the profile's Region, else none (as the SDK)", () => {
+    assert.deepEqual(effectiveRegions([], dev, { AWS_REGION: 'ap-south-1', AWS_DEFAULT_REGION: 'sa-east-1' }), ['ap-south-1']);
+    assert.deepEqual(effectiveRegions([], dev, { AWS_DEFAULT_REGION: 'sa-east-1' }), ['sa-east-1']);
+    assert.deepEqual(effectiveRegions(undefined, dev, { AWS_REGION: ' ' }), ['eu-central-1']);
+    assert.deepEqual(effectiveRegions([], { kind: 'environment' }, {}), []);
     assert.deepEqual(effectiveRegions([], { kind: 'none' }, {}), []);
   });
 });
 
 describe('Regions', () => {
-  test('the picker lists Regions set by hand first, then the known ones, with the selection marked', () => {
-    const choices = regionChoices(['us-gov-west-1', 'eu-west-1']);
-    assert.deepEqual(choices[0], { region: 'us-gov-west-1', name: undefined, picked: true });
-    assert.deepEqual(choices.find((c) => c.region === 'eu-west-1'), { region: 'eu-west-1', name: 'Europe (Ireland)', picked: true });
+  test('the picker lists Regions set by hand first, then the known ones (commercial first), with the selection marked', () => {
+    const choices = regionChoices(['xx-test-1', 'eu-west-1']);
+    assert.deepEqual(choices[0], { region: 'xx-test-1', name: undefined, partition: undefined, picked: true });
+    assert.deepEqual(choices[1], { region: 'us-east-1', name: 'US East (N. Virginia)', partition: 'aws', picked: false });
+    assert.deepEqual(choices.find((c) => c.region === 'eu-west-1'), { region: 'eu-west-1', name: 'Europe (Ireland)', partition: 'aws', picked: true });
     assert.equal(choices.filter((c) => c.picked).length, 2);
-    assert.equal(choices.length, Object.keys(AWS_REGIONS).length + 1);
+    assert.equal(choices.length, REGIONS.length + 1);
   });
 
   test('every known Region matches the Region pattern of the settings', () => {
-    for (const r of Object.keys(AWS_REGIONS)) assert.match(r, REGION_PATTERN);
-    assert.equal(regionName('us-east-1'), 'US East (N. Virginia)');
+    for (const r of REGIONS) assert.match(r.code, REGION_PATTERN);
+    assert.equal(regionName('us-gov-west-1'), 'AWS GovCloud (US-West)');
     assert.equal(regionName('xx-nowhere-1'), undefined);
   });
 });

@@ -21,6 +21,8 @@ interface NodeBase {
   icon: NodeIcon;
   /** Matched by `viewItem` when clauses in package.json menus. */
   contextValue: string;
+  /** What a screen reader says for the row (the state in words, not only as an icon). */
+  spoken: string;
   expanded?: boolean;
 }
 
@@ -125,6 +127,7 @@ export function buildPostureTree(report: PostureReport, summaryLine: SummaryLine
       region: r.region,
       label: r.region === GLOBAL_REGION ? 'Global' : r.region,
       description: summary,
+      spoken: `${r.region === GLOBAL_REGION ? 'Global' : r.region}: ${summary || 'no checks'}`,
       tooltip: [`${themeIcon(worst)} **${escapeMarkdown(r.region)}**${name ? ` — ${escapeMarkdown(name)}` : ''}`, escapeMarkdown(summary || 'No checks')].join('\n\n'),
       icon: results.length ? STATE_DISPLAY[worst].icon : { id: 'globe' },
       contextValue: 'postureRegion',
@@ -145,6 +148,7 @@ function categoryNode(region: string, category: CheckCategory, children: CheckNo
     category,
     label: category,
     description: summary,
+    spoken: `${category} in ${region === GLOBAL_REGION ? 'Global' : region}: ${summary}`,
     tooltip: `$(${CATEGORY_ICONS[category] ?? 'checklist'}) **${escapeMarkdown(category)}** in ${escapeMarkdown(region)}\n\n${escapeMarkdown(summary)}`,
     icon: STATE_DISPLAY[worst].icon,
     contextValue: 'postureCategory',
@@ -159,6 +163,7 @@ function checkNode(result: CheckResult, id: string): CheckNode {
     id,
     label: result.title,
     description: result.summary,
+    spoken: `${result.title}: ${STATE_DISPLAY[result.state].label}. ${result.summary}`,
     tooltip: checkTooltip(result),
     icon: STATE_DISPLAY[result.state].icon,
     contextValue: checkContextValue(result),
@@ -230,7 +235,7 @@ export function checkTooltip(result: CheckResult): string {
 export function noticeNode(id: string, look: CheckState | NodeIcon, label: string, detail: string, command?: NoticeNode['command']): NoticeNode {
   const icon = typeof look === 'string' ? STATE_DISPLAY[look].icon : look;
   const tooltip = [`$(${icon.id}) **${escapeMarkdown(label)}**`, escapeMarkdown(detail), command ? `Click to ${escapeMarkdown(lowerFirst(command.title))}.` : ''].filter(Boolean).join('\n\n');
-  return { kind: 'notice', id: `notice:${id}`, label, description: detail, tooltip, icon, contextValue: 'postureNotice', command };
+  return { kind: 'notice', id: `notice:${id}`, label, description: detail, tooltip, icon, contextValue: 'postureNotice', spoken: `${label}: ${detail}`, command };
 }
 
 function lowerFirst(text: string): string {

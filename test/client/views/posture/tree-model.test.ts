@@ -111,6 +111,13 @@ describe('buildPostureTree', () => {
     assert.equal((node as CheckNode).result, PROMPT_ATTACK);
   });
 
+  test('screen readers hear the state in words and the counts', () => {
+    assert.deepEqual(
+      [tree[0].spoken, tree[0].children[0].spoken, tree[0].children[0].children[0].spoken, tree[1].spoken, tree[1].children[0].spoken],
+      ['us-east-1: 2/1/1/1/1', 'Guardrails in us-east-1: 1/0/1/0/0', 'Prompt-attack filter at HIGH: Failed. Prompt-attack filter: 0 of 1 guardrail at HIGH', 'Global: 0/0/0/0/1', 'Identity in Global: 0/0/0/0/1'],
+    );
+  });
+
   test('every state has its own icon and word', () => {
     assert.deepEqual(
       Object.entries(STATE_DISPLAY).map(([state, d]) => `${state}:${d.icon.id}:${d.icon.color}:${d.label}`),
@@ -251,6 +258,7 @@ describe('helpers', () => {
         tooltip: '$(question) **Could not run the checks**\n\nThe SSO session has expired: run \\`aws sso login \\-\\-profile dev\\`\n\nClick to select AWS profile.',
         icon: { id: 'question', color: 'problemsWarningIcon.foreground' },
         contextValue: 'postureNotice',
+        spoken: 'Could not run the checks: The SSO session has expired: run `aws sso login --profile dev`',
         command: { id: 'bedrockSecurity.posture.selectProfile', title: 'Select AWS profile' },
       },
     );
