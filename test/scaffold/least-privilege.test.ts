@@ -4,7 +4,7 @@
 // every generated policy lints clean with our own rules.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildLeastPrivilegePolicy, leastPrivilegeProblems, type LeastPrivilegeOptions } from '../../server/src/engine/scaffold/least-privilege';
+import { buildLeastPrivilegePolicy, leastPrivilegeProblems, needsAccount, type LeastPrivilegeOptions } from '../../server/src/engine/scaffold/least-privilege';
 import { modelIdProblem, modelRef } from '../../server/src/engine/scaffold/models';
 import { policyText } from '../../server/src/engine/scaffold/policy-document';
 import { lint } from '../helpers';
@@ -138,8 +138,9 @@ describe('invoke models', () => {
     assert.equal(policy.Statement.length, 3);
   });
 
-  test('without a guardrail the only finding is the information that none is required', () => {
-    const options: LeastPrivilegeOptions = { purpose: 'invoke-models', account: ACCOUNT, regions: ['us-east-1'], models: [HAIKU] };
+  test('without a guardrail the only finding is the information that none is required; foundation models need no account', () => {
+    const options: LeastPrivilegeOptions = { purpose: 'invoke-models', regions: ['us-east-1'], models: [HAIKU] };
+    assert.equal(needsAccount(options), false);
     assert.deepEqual(buildLeastPrivilegePolicy(options).policy.Statement, [{ Sid: 'InvokeModels', Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: `arn:aws:bedrock:us-east-1::foundation-model/${HAIKU}` }]);
     assert.deepEqual(findings(options), ['information bedrock/guardrail-not-enforced']);
   });
@@ -223,5 +224,7 @@ describe('input', () => {
       'A numeric version such as 1, or empty for any version (DRAFT included).',
     ]);
     assert.throws(() => buildLeastPrivilegePolicy(bad), /An AWS account id has 12 digits\./);
+    assert.deepEqual(leastPrivilegeProblems({ purpose: 'invoke-models', regions: ['us-east-1'], models: [`us.${SONNET}`] }), ['An AWS account id has 12 digits.'], 'inference profiles need the account');
+    assert.deepEqual(leastPrivilegeProblems({ purpose: 'agents', regions: ['us-east-1'], agentAliases: [`arn:aws:bedrock:us-east-1:${ACCOUNT}:agent-alias/A1/B2`] }), [], 'ARNs carry their account');
   });
 });

@@ -4,44 +4,17 @@
 // The client shows the edits in a refactoring preview and applies the ones the user keeps; it asks
 // in batches, so that it can report progress and stop between them.
 import { readFileSync, statSync } from 'node:fs';
-import type { TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { Linter } from '../engine/linter';
 import { decodeText } from '../node/decode';
 import { minimalEdit } from './code-actions';
 import type { DocumentLinter, LintedDocument } from './document-linter';
 import { MAX_READ_BYTES } from './file-linter';
+import { FIX_FILES_REQUEST, MAX_FILES_PER_REQUEST, type FileFix, type FixFilesParams, type FixFilesResult } from './fix-files-protocol';
 import { invalidParams } from './guard';
 import type { FolderSettings } from './settings';
 import { isJsonDocument, uriToPath } from './uri';
 
-/** The request method. */
-export const FIX_FILES_REQUEST = 'bedrockSecurity/fixFiles';
-
-/** At most this many files per request (the client sends batches). */
-export const MAX_FILES_PER_REQUEST = 200;
-
-export interface FixFilesParams {
-  /** `file:` URIs (or URIs of open documents) of policy files to fix. */
-  uris: string[];
-}
-
-/** The fix of one file. */
-export interface FileFix {
-  uri: string;
-  /** The version of the open document the edits apply to; null for a file read from disk. */
-  version: number | null;
-  edits: LspTextEdit[];
-  /** Findings before and after the fixes. */
-  before: number;
-  after: number;
-}
-
-export interface FixFilesResult {
-  /** Files with something to fix. */
-  files: FileFix[];
-  /** Files that could not be read or linted, with the reason (files without fixes are left out). */
-  skipped: { uri: string; reason: string }[];
-}
+export { FIX_FILES_REQUEST, type FileFix, type FixFilesParams, type FixFilesResult } from './fix-files-protocol';
 
 /** What the request needs from the session. */
 export interface FixFilesHost {

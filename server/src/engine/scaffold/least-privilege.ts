@@ -10,7 +10,7 @@
 // Amazon Bedrock (which actions take which resource types; RetrieveAndGenerate is wildcard-only).
 import { GUARDRAIL_KEY, guardrailCondition } from '../bedrock/guardrails';
 import { defaultSettings } from '../settings';
-import { invokeResources, modelIdProblem } from './models';
+import { invokeResources, modelIdProblem, modelRef } from './models';
 import { mergeConditions, oneOrMany, statement, type ConditionBlock, type PolicyDocument, type PolicyStatement } from './policy-document';
 
 /** What the policy is for (the wizard's first question). */
@@ -27,8 +27,11 @@ export interface GuardrailRequirement {
 /** The answers the least-privilege builder works from. */
 export interface LeastPrivilegeOptions {
   purpose: PolicyPurpose;
-  /** The 12-digit account that owns the inference profiles, knowledge bases, agents and guardrails. */
-  account: string;
+  /**
+   * The 12-digit account that owns the inference profiles, knowledge bases, agents and guardrails;
+   * needed unless every resource is a foundation model or a full ARN (see `needsAccount`).
+   */
+  account?: string;
   /** The Regions the application calls Bedrock in (source Regions). */
   regions: string[];
   /** Partition of the ARNs; `aws` unless given. */
@@ -101,11 +104,27 @@ export function agentAliasProblem(value: string): string | undefined {
   return `"${value}" is not AGENT_ID/ALIAS_ID or an agent-alias ARN.`;
 }
 
+/** True when the policy names resources of the account: inference profiles, knowledge bases, agents or guardrails given by id. */
+export function needsAccount(o: Pick<LeastPrivilegeOptions, 'purpose' | 'models' | 'knowledgeBases' | 'agentAliases'>): boolean {
+  switch (o.purpose) {
+    case 'invoke-models':
+    case 'knowledge-base': {
+      const ids = (list?: string[]) => (list ?? []).some((v) => !v.trim().startsWith('arn:'));
+      const profiles = (o.models ?? []).some((m) => !modelIdProblem(m) && !m.trim().startsWith('arn:') && modelRef(m).kind === 'inference-profile');
+      return profiles || (o.purpose === 'knowledge-base' && ids(o.knowledgeBases));
+    }
+    case 'agents':
+      return (o.agentAliases ?? []).some((v) => !v.trim().startsWith('arn:'));
+    case 'guardrails-admin':
+      return true;
+  }
+}
+
 /** Everything wrong with the options, as messages; empty when the builder can run. */
 export function leastPrivilegeProblems(o: LeastPrivilegeOptions): string[] {
   const out: string[] = [];
   const add = (p: string | undefined) => p && out.push(p);
-  add(accountProblem(o.account));
+  if (o.account !== undefined || needsAccount(o)) add(accountProblem(o.account ?? ''));
   if (o.regions.length === 0) out.push('Choose at least one Region.');
   for (const r of o.regions) add(regionProblem(r));
   const models = o.models ?? [];
@@ -134,7 +153,7 @@ export function buildLeastPrivilegePolicy(o: LeastPrivilegeOptions): BuiltPolicy
   const problems = leastPrivilegeProblems(o);
   if (problems.length > 0) throw new Error(problems.join(' '));
   const partition = o.partition ?? 'aws';
-  const account = o.account.trim();
+  const account = (o.account ?? '').trim();
   const regions = [...new Set(o.regions.map((r) => r.trim()))];
   const statements: PolicyStatement[] = [];
   let skipped: string[] = [];
