@@ -2,15 +2,17 @@
 // editor expands it. JSON policy snippets, with every choice and with their defaults as well as
 // other realistic values, must parse and lint clean with our own engine (the few information
 // findings that are right for a snippet are listed with the reason); TypeScript snippets must
-// type-check against the installed AWS SDK. Cross-Region inference snippets must list the
-// destination Regions of the engine's table.
+// type-check against the installed AWS SDK and lint clean with the code analysis (sdk/*, and the
+// policy rules on CDK statements). Cross-Region inference snippets must list the destination
+// Regions of the engine's table.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import ts from 'typescript';
 import { GEOGRAPHIES } from '../../server/src/engine/bedrock/inference-profiles';
-import { lint } from '../helpers';
+import { defaultSettings } from '../../server/src/engine/settings';
+import { lint, linter } from '../helpers';
 import { choiceCombinations, expandSnippet, parseSnippet, tabStopDefaults } from './snippet-body';
 
 const root = join(__dirname, '..', '..', '..');
@@ -172,6 +174,49 @@ describe('TypeScript snippets', () => {
   test('a snippet that does not match the SDK fails the check (the check is not vacuous)', () => {
     const bad = `${PRELUDE}\nawait client.send(new ConverseCommand({ modelId: 'm', messages: [], guardrailConfig: { guardrailIdentifier: 'g', guardrailVersion: '1', trace: 'on' } }));\nreturn undefined;\n}\n`;
     assert.match(typeCheck({ 'bad.ts': bad }).join('\n'), /Type '"on"' is not assignable/);
+  });
+
+  /**
+   * Findings a TypeScript snippet keeps on purpose. The trace choices other than "disabled" are
+   * offered for debugging and get the hint that the trace reaches the caller.
+   */
+  const CODE_ACCEPTED: Record<string, (values: Map<number, string>, text: string) => string[]> = {
+    'bedrock-converse': (_, text) => (/trace: 'enabled/.test(text) ? ['hint sdk/guardrail-trace-enabled'] : []),
+    'bedrock-converse-stream': (_, text) => (/trace: 'enabled/.test(text) ? ['hint sdk/guardrail-trace-enabled'] : []),
+    'bedrock-invoke-model': (_, text) => (/trace: 'ENABLED/.test(text) ? ['hint sdk/guardrail-trace-enabled'] : []),
+    // The code analysis reads each CDK PolicyStatement as a policy of its own, so it does not see
+    // that the snippet's second statement grants bedrock:ApplyGuardrail on the required guardrail.
+    'bedrock-cdk-policy': () => ['information bedrock/guardrail-apply-missing'],
+  };
+
+  /** Imports and declarations the statement snippets use, for the code analysis. */
+  const CODE_PRELUDE = [
+    "import { ApplyGuardrailCommand, BedrockRuntimeClient, ConverseCommand, ConverseStreamCommand, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';",
+    "import * as iam from 'aws-cdk-lib/aws-iam';",
+    'declare const client: BedrockRuntimeClient;',
+    'declare const role: iam.Role;',
+    'declare const prompt: string;',
+    'declare const text: string;',
+    'export async function snippet(): Promise<void> {',
+  ].join('\n');
+
+  const lintCode = (text: string) => linter.lint(text, { language: 'typescript', path: 'src/app.ts', settings: defaultSettings() }).findings.map((f) => `${f.severity} ${f.ruleId}`);
+
+  test('every TypeScript snippet, with every choice, lints clean with the code analysis', () => {
+    for (const [, s] of TS_SNIPPETS) {
+      for (const values of choiceCombinations(s.body)) {
+        const code = expandSnippet(s.body, values);
+        const text = s.prefix === 'bedrock-client' ? code : `${CODE_PRELUDE}\n${code}\n}\n`;
+        assert.deepEqual(lintCode(text), CODE_ACCEPTED[s.prefix]?.(values, text) ?? [], `${s.prefix} with ${JSON.stringify([...values])}:\n${text}`);
+      }
+    }
+  });
+
+  test('the code analysis sees the snippets: without its guardrail the Converse call is reported', () => {
+    const s = TS_SNIPPETS.find(([, x]) => x.prefix === 'bedrock-converse')![1];
+    const code = expandSnippet(s.body).replace(/ {4}guardrailConfig: \{[\s\S]*?\n {4}\},\n/, '');
+    assert.doesNotMatch(code, /guardrail/);
+    assert.deepEqual(lintCode(`${CODE_PRELUDE}\n${code}\n}\n`), ['warning sdk/missing-guardrail']);
   });
 
   test('the CDK snippet is valid TypeScript (aws-cdk-lib is not installed to type-check it)', () => {
