@@ -11,6 +11,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFi
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateIfStale as generateSdkFields } from './gen-sdk-fields.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -69,6 +70,8 @@ const bundles = [
 const start = Date.now();
 mkdirSync(join(root, 'dist'), { recursive: true });
 copyIamData();
+// The Bedrock runtime SDK's input fields, read from its type declarations (sdk/unknown-input-field).
+generateSdkFields();
 await Promise.all(bundles.map((b) => esbuild.build({ ...common, ...b })));
 // One-to-one transpile for tests (no bundling: each test imports the modules it tests; client
 // modules that import `vscode` are transpiled too but only the vscode-free ones are tested).

@@ -90,7 +90,11 @@ class Analyzer {
     for (const s of this.mod.strings) {
       const span = this.span(s.node);
       const key = ACCESS_KEY_ID.exec(s.text);
-      if (key) this.model.secrets.push({ kind: 'access-key-id', span, text: key[0] });
+      if (key) {
+        // The key itself when the source spells it as is (no escapes), else the whole literal.
+        const at = this.mod.text.slice(span.start, span.end).indexOf(key[0]);
+        this.model.secrets.push({ kind: 'access-key-id', span: at >= 0 ? { start: span.start + at, end: span.start + at + key[0].length } : span, text: key[0] });
+      }
       else if (BEDROCK_API_KEY.test(s.text)) this.model.secrets.push({ kind: 'bedrock-api-key', span, text: s.text });
       else if (MODEL_ID.test(s.text)) this.model.modelIds.push({ id: s.text, span });
     }

@@ -113,9 +113,10 @@ export const MODEL_ID = /^(?:(?:us|us-gov|eu|apac|jp|au|ca|global)\.)?(?:anthrop
 
 /**
  * Bedrock API keys: short-term keys start with `bedrock-api-key-`, long-term keys are base64
- * text starting with `ABSK` (https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-how.html).
+ * text starting with `ABSK`, also after `Bearer ` in an Authorization header value
+ * (https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-how.html).
  */
-export const BEDROCK_API_KEY = /^(?:bedrock-api-key-[A-Za-z0-9+/=_-]{20,}|ABSK[A-Za-z0-9+/=]{20,})$/;
+export const BEDROCK_API_KEY = /^(?:Bearer\s+)?(?:bedrock-api-key-[A-Za-z0-9+/=_-]{20,}|ABSK[A-Za-z0-9+/=]{20,})$/;
 
 function scriptKind(ts: typeof TS, language: CodeLanguage): TS.ScriptKind {
   switch (language) {

@@ -6,6 +6,7 @@ import type { Rule, RuleMeta } from './rule';
 const KIND_NAMES = { identity: 'identity policies', resource: 'resource policies', scp: 'SCPs' } as const;
 
 function appliesTo(meta: RuleMeta): string {
+  if (meta.target === 'code') return 'TypeScript and JavaScript code';
   return (meta.kinds ?? (['identity', 'resource', 'scp'] as const)).map((k) => KIND_NAMES[k]).join(', ');
 }
 
