@@ -36,4 +36,13 @@ if (existsSync(readmePath)) {
 const { configSchema } = require(join(root, 'out/server/src/node/config-schema.js'));
 mkdirSync(join(root, 'schemas'), { recursive: true });
 writeFileSync(join(root, 'schemas', 'bedrock-security.schema.json'), JSON.stringify(configSchema(allRules), null, 2) + '\n');
+// Account posture: the exact IAM policy the checks need, and the generated parts of docs/posture.md.
+const posture = require(join(root, 'out/server/src/posture/docs.js'));
+writeFileSync(join(root, 'docs', 'posture-policy.json'), posture.policyJson());
+const postureDoc = join(root, 'docs', 'posture.md');
+if (existsSync(postureDoc)) {
+  const next = posture.withGeneratedSections(readFileSync(postureDoc, 'utf8'));
+  if (next === undefined) console.error('gen-docs: docs/posture.md has no posture-checks/posture-policy markers');
+  else writeFileSync(postureDoc, next);
+}
 console.log(`gen-docs: ${allRules.length} rule pages`);

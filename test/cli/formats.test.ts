@@ -96,13 +96,13 @@ test('--quiet reports errors only, but --max-warnings still counts the hidden wa
   assert.equal(cli(warn, ['lint', '--quiet', '--max-warnings', '0']).status, 1);
 });
 
-test('text output is coloured only on a terminal and without NO_COLOR', () => {
+test('text output is coloured only on a terminal and without NO_COLOR', async () => {
   const io = { cwd: dir, env: {}, stdoutIsTty: true };
-  const coloured = runCli(['lint', 'policies/no-version.json'], io).stdout;
+  const coloured = (await runCli(['lint', 'policies/no-version.json'], io)).stdout;
   assert.ok(coloured.includes('\u001b[33mwarning\u001b[0m'), coloured);
   assert.ok(coloured.includes('\u001b[2mpolicy/missing-version\u001b[0m'), coloured);
-  assert.ok(!runCli(['lint', 'policies/no-version.json'], { ...io, env: { NO_COLOR: '1' } }).stdout.includes('\u001b['));
-  assert.ok(!runCli(['lint', 'policies/no-version.json'], { ...io, stdoutIsTty: false }).stdout.includes('\u001b['));
+  assert.ok(!(await runCli(['lint', 'policies/no-version.json'], { ...io, env: { NO_COLOR: '1' } })).stdout.includes('\u001b['));
+  assert.ok(!(await runCli(['lint', 'policies/no-version.json'], { ...io, stdoutIsTty: false })).stdout.includes('\u001b['));
   // Piped output of the real command has no escape codes either.
   assert.ok(!cli(dir, ['lint']).stdout.includes('\u001b['));
 });

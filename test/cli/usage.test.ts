@@ -36,8 +36,8 @@ test('unknown options and commands are usage errors', () => {
   expectUsageError(['lint', '--fix'], "unknown option '--fix'");
   expectUsageError(['lint', '-x', 'policy.json'], "unknown option '-x'");
   expectUsageError(['lint', '--quiet=yes'], '--quiet takes no value');
-  expectUsageError([], "missing command: use 'bedrock-security lint [paths...]'");
-  expectUsageError(['check', 'policy.json'], "unknown command 'check': the only command is 'lint'");
+  expectUsageError([], "missing command: use 'bedrock-security lint [paths...]' or 'bedrock-security posture'");
+  expectUsageError(['check', 'policy.json'], "unknown command 'check': the commands are 'lint' and 'posture'");
 });
 
 test('missing and bad option values are usage errors', () => {

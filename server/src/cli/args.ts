@@ -6,6 +6,13 @@ import type { PolicyKind } from '../engine/policy/model';
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
 
+/** Output formats of `posture`. */
+export const POSTURE_FORMATS = ['text', 'json'] as const;
+export type PostureFormat = (typeof POSTURE_FORMATS)[number];
+
+/** Default of `posture --timeout`, in seconds: the whole run stops after it. */
+export const DEFAULT_POSTURE_TIMEOUT_S = 120;
+
 const POLICY_TYPES: readonly PolicyKind[] = ['identity', 'resource', 'scp'];
 
 /** What the user asked for. */
@@ -21,12 +28,23 @@ export type CliCommand =
       maxWarnings?: number;
       config?: string;
       quiet: boolean;
+    }
+  | {
+      kind: 'posture';
+      profile?: string;
+      /** Empty: the profile's default Region. */
+      regions: string[];
+      format: PostureFormat;
+      endpointUrl?: string;
+      /** Seconds before the whole run is cancelled. */
+      timeoutS: number;
     };
 
 /** A mistake on the command line; its message is shown as is. */
 export class UsageError extends Error {}
 
 export const HELP = `Usage: bedrock-security lint [paths...] [options]
+       bedrock-security posture [options]
 
 Lints IAM policies and service control policies (JSON) for Amazon Bedrock security.
 Paths are files or directories (default: the current directory). Directories are walked for
@@ -47,6 +65,22 @@ Options:
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
 2 bad usage, a path or file that cannot be read, or an invalid configuration file.
+
+posture: checks the Amazon Bedrock security of an AWS account with read-only calls
+(guardrails, logging, network, encryption, monitoring, identity). Credentials come from the
+standard AWS sources (environment, ~/.aws/config and credentials, SSO, credential_process).
+
+Options:
+      --profile NAME                  AWS profile (default: AWS_PROFILE, then the default chain)
+      --region REGION                 Region to check; repeat or separate with commas
+                                      (default: the profile's Region)
+  -f, --format text|json              output format (default: text)
+      --endpoint-url URL              send every call to this endpoint (tests, proxies)
+      --timeout SECONDS               stop the whole run after this long (default: 120)
+
+Exit codes: 0 no check failed (warnings, not applicable and checks that could not run are
+listed), 1 at least one check failed, 2 the checks could not run (no credentials, expired SSO
+session, unknown profile, bad arguments, time-out, or no check could run at all).
 `;
 
 const VALUE_OPTIONS: Record<string, string> = {
@@ -56,7 +90,16 @@ const VALUE_OPTIONS: Record<string, string> = {
   '--max-warnings': 'maxWarnings',
   '--config': 'config',
   '-c': 'config',
+  '--profile': 'profile',
+  '--region': 'region',
+  '--endpoint-url': 'endpointUrl',
+  '--timeout': 'timeout',
 };
+
+/** Options that only one command takes (the others reject them). */
+const LINT_ONLY = ['policyType', 'maxWarnings', 'config', 'quiet'];
+const POSTURE_ONLY = ['profile', 'region', 'endpointUrl', 'timeout'];
+const OPTION_NAMES: Record<string, string> = { policyType: '--policy-type', maxWarnings: '--max-warnings', config: '--config', quiet: '--quiet', profile: '--profile', region: '--region', endpointUrl: '--endpoint-url', timeout: '--timeout' };
 
 const FLAG_OPTIONS: Record<string, string> = {
   '--quiet': 'quiet',
@@ -75,6 +118,7 @@ function oneOf<T extends string>(option: string, value: string, allowed: readonl
 /** Parses `argv` (without the node and script paths). Throws `UsageError` on bad usage. */
 export function parseArgs(argv: readonly string[]): CliCommand {
   const values: Record<string, string> = {};
+  const regions: string[] = [];
   const flags = new Set<string>();
   const positionals: string[] = [];
   let optionsEnded = false;
@@ -96,6 +140,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       else if (i + 1 < argv.length && (!argv[i + 1].startsWith('-') || /^-\d+$/.test(argv[i + 1]))) value = argv[++i];
       if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
       values[VALUE_OPTIONS[name]] = value;
+      if (name === '--region') regions.push(...value.split(',').map((r) => r.trim()).filter((r) => r !== ''));
     } else if (name in FLAG_OPTIONS) {
       if (eq > 0) throw new UsageError(`${name} takes no value`);
       flags.add(FLAG_OPTIONS[name]);
@@ -106,8 +151,12 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   if (flags.has('help')) return { kind: 'help' };
   if (flags.has('version')) return { kind: 'version' };
   const [command, ...paths] = positionals;
-  if (command === undefined) throw new UsageError("missing command: use 'bedrock-security lint [paths...]'");
-  if (command !== 'lint') throw new UsageError(`unknown command '${command}': the only command is 'lint'`);
+  if (command === undefined) throw new UsageError("missing command: use 'bedrock-security lint [paths...]' or 'bedrock-security posture'");
+  if (command !== 'lint' && command !== 'posture') throw new UsageError(`unknown command '${command}': the commands are 'lint' and 'posture'`);
+  const given = [...Object.keys(values), ...flags];
+  const foreign = given.find((o) => (command === 'lint' ? POSTURE_ONLY : LINT_ONLY).includes(o));
+  if (foreign) throw new UsageError(`${OPTION_NAMES[foreign]} is not an option of '${command}'`);
+  if (command === 'posture') return postureCommand(paths, values, regions);
   let maxWarnings: number | undefined;
   if (values.maxWarnings !== undefined) {
     // -1 means unlimited, as in ESLint.
@@ -122,5 +171,25 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     maxWarnings,
     config: values.config,
     quiet: flags.has('quiet'),
+  };
+}
+
+function postureCommand(paths: string[], values: Record<string, string>, regions: string[]): CliCommand {
+  if (paths.length) throw new UsageError(`'posture' takes no paths (got '${paths[0]}')`);
+  const bad = regions.find((r) => !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(r));
+  if (bad !== undefined) throw new UsageError(`--region must be an AWS Region such as us-east-1 (got '${bad}')`);
+  if (values.endpointUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(values.endpointUrl)) throw new UsageError(`--endpoint-url must be an http:// or https:// URL (got '${values.endpointUrl}')`);
+  let timeoutS = DEFAULT_POSTURE_TIMEOUT_S;
+  if (values.timeout !== undefined) {
+    if (!/^\d+(\.\d+)?$/.test(values.timeout) || Number(values.timeout) <= 0) throw new UsageError(`--timeout must be a positive number of seconds (got '${values.timeout}')`);
+    timeoutS = Number(values.timeout);
+  }
+  return {
+    kind: 'posture',
+    profile: values.profile,
+    regions: [...new Set(regions)],
+    format: values.format === undefined ? 'text' : oneOf('--format', values.format, POSTURE_FORMATS),
+    endpointUrl: values.endpointUrl,
+    timeoutS,
   };
 }

@@ -11,7 +11,12 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const outcome = runCli(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdoutIsTty: process.stdout.isTTY === true });
-if (outcome.stdout) process.stdout.write(outcome.stdout);
-if (outcome.stderr) process.stderr.write(outcome.stderr);
-process.exitCode = outcome.exitCode;
+// The AWS SDK warns on stderr that its future releases need Node 22; that is about the SDK's
+// releases, not this command, and would break the one-line error contract of `posture`.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+void runCli(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdoutIsTty: process.stdout.isTTY === true }).then((outcome) => {
+  if (outcome.stdout) process.stdout.write(outcome.stdout);
+  if (outcome.stderr) process.stderr.write(outcome.stderr);
+  process.exitCode = outcome.exitCode;
+});

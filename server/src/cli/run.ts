@@ -1,5 +1,6 @@
 // `bedrock-security` as a function: arguments and environment in, stdout, stderr and exit code
-// out. main.ts wires it to the process; everything here is synchronous.
+// out. main.ts wires it to the process. `lint` is synchronous; `posture` calls AWS (read-only)
+// and is bounded by its --timeout.
 import { relative, sep } from 'node:path';
 import { sharedIamData } from '../engine/iam/data';
 import { FILE_TOO_LARGE, Linter } from '../engine/linter';
@@ -11,6 +12,7 @@ import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import { lintFiles } from './lint';
 import { packageInfo } from './package-info';
+import { runPostureCommand } from './posture';
 
 /** Exit codes of the CLI. */
 export const EXIT = { ok: 0, problems: 1, failure: 2 } as const;
@@ -30,7 +32,8 @@ export interface CliOutcome {
 
 const NAME = 'bedrock-security';
 
-function lines(messages: readonly string[]): string {
+/** Messages as `bedrock-security: <message>` lines. */
+export function lines(messages: readonly string[]): string {
   return messages.map((m) => `${NAME}: ${m}\n`).join('');
 }
 
@@ -65,8 +68,8 @@ function runLint(cmd: Extract<CliCommand, { kind: 'lint' }>, io: CliEnvironment)
   return { stdout, stderr: lines(stderr), exitCode };
 }
 
-/** Runs the CLI. Never throws: usage, configuration and internal errors become exit code 2. */
-export function runCli(argv: readonly string[], io: CliEnvironment): CliOutcome {
+/** Runs the CLI. Never rejects: usage, configuration, setup and internal errors become exit code 2. */
+export async function runCli(argv: readonly string[], io: CliEnvironment): Promise<CliOutcome> {
   try {
     const cmd = parseArgs(argv);
     if (cmd.kind === 'help') return { stdout: HELP, stderr: '', exitCode: EXIT.ok };
@@ -74,6 +77,7 @@ export function runCli(argv: readonly string[], io: CliEnvironment): CliOutcome 
       const info = packageInfo();
       return { stdout: `${info.name} ${info.version} (IAM data ${sharedIamData().version})\n`, stderr: '', exitCode: EXIT.ok };
     }
+    if (cmd.kind === 'posture') return await runPostureCommand(cmd, io);
     return runLint(cmd, io);
   } catch (e) {
     if (e instanceof UsageError) return { stdout: '', stderr: lines([`${e.message} (see ${NAME} --help)`]), exitCode: EXIT.failure };
