@@ -2,7 +2,7 @@
 // ~/.aws/config and ~/.aws/credentials including SSO and credential_process, container and
 // instance roles) through @aws-sdk/credential-providers. Problems become a `PostureSetupError`
 // with one line that says what to do.
-import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { loadConfig, loadSharedConfigFiles, NODE_REGION_CONFIG_FILE_OPTIONS, NODE_REGION_CONFIG_OPTIONS } from '@smithy/core/config';
 import { PostureSetupError } from './errors';
@@ -20,7 +20,7 @@ export function credentialSetupError(error: unknown, profile?: string): PostureS
     const login = profile ? `aws sso login --profile ${profile}` : 'aws sso login --profile <name>';
     return new PostureSetupError('expired-sso', `The SSO session${forProfile} has expired or is not signed in: run \`${login}\``);
   }
-  if (/could not load credentials from any providers/i.test(message)) {
+  if (/could not load credentials from any providers|could not resolve credentials using profile/i.test(message)) {
     return new PostureSetupError(
       'no-credentials',
       profile
@@ -48,7 +48,10 @@ export async function resolveCredentials(profile?: string): Promise<AwsCredentia
   if (name && name !== 'default' && !(await profileExists(name))) {
     throw new PostureSetupError('unknown-profile', `The AWS profile "${name}" does not exist in ~/.aws/config or ~/.aws/credentials (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE)`);
   }
-  const provider = fromNodeProviderChain(profile ? { profile } : {});
+  // A named profile: its own sources (keys, SSO, credential_process, assumed role, web identity)
+  // through fromIni, whose errors say what failed (the full chain would only say "Could not load
+  // credentials from any providers"). No profile: the whole default chain.
+  const provider = name ? fromIni({ profile: name }) : fromNodeProviderChain();
   await checkCredentials(provider, name);
   return provider;
 }
