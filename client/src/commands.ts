@@ -7,6 +7,7 @@ import { Commands } from './ids';
 import { showRuleDocumentation } from './rule-docs';
 import type { ServerController } from './server-controller';
 import { PROBLEMS_VIEW } from './status-bar';
+import { generatePolicyFromCode } from './wizards/from-code-wizard';
 import { newLeastPrivilegePolicy } from './wizards/least-privilege-wizard';
 import { newServiceControlPolicy } from './wizards/scp-wizard';
 import { fixAllInWorkspace } from './workspace-fixes';
@@ -22,6 +23,7 @@ export function registerCommands(context: ExtensionContext, server: ServerContro
     [Commands.showRuleDocumentation]: (ruleId?: unknown) => showRuleDocumentation(context, ruleId),
     [Commands.fixAllInWorkspace]: () => fixAllInWorkspace(server),
     [Commands.showProblems]: () => commands.executeCommand(PROBLEMS_VIEW),
+    [Commands.generatePolicyFromCode]: () => generatePolicyFromCode(server),
     [Commands.postureRefresh]: () => posture.refresh(),
     [Commands.postureCancel]: () => posture.cancel(),
     [Commands.postureExport]: () => posture.exportReport(),

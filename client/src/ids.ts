@@ -22,6 +22,8 @@ export const Commands = {
   fixAllInWorkspace: 'bedrockSecurity.fixAllInWorkspace',
   /** Opens the Problems view (the status-bar item's click). */
   showProblems: 'bedrockSecurity.showProblems',
+  /** The least-privilege policy for the Bedrock calls of the workspace's code. */
+  generatePolicyFromCode: 'bedrockSecurity.generatePolicyFromCode',
   /** Account Posture view (client/src/views/posture). */
   postureRefresh: 'bedrockSecurity.posture.refresh',
   postureCancel: 'bedrockSecurity.posture.cancel',

@@ -4,7 +4,7 @@
 // --socket=<port> or --pipe=<name>. The same script, started as a worker thread, is the
 // workspace scan worker (server/src/lsp/file-linter.ts).
 import { isMainThread, workerData } from 'node:worker_threads';
-import { createConnection, TextDocuments } from 'vscode-languageserver/node';
+import { createConnection, TextDocuments, type CancellationToken } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { sharedIamData } from './engine/iam/data';
 import { Linter } from './engine/linter';
@@ -12,6 +12,7 @@ import { runScanWorker, SCAN_WORKER_ROLE } from './lsp/file-linter';
 import { guardNotification, guardRequest } from './lsp/guard';
 import { DEFAULT_SESSION_OPTIONS, Session } from './lsp/session';
 import { FIX_FILES_REQUEST } from './lsp/workspace-fixes';
+import { CODE_USAGE_REQUEST } from './lsp/code-usage';
 
 function startServer(): void {
   const connection = createConnection();
@@ -26,6 +27,7 @@ function startServer(): void {
   connection.onDidChangeWatchedFiles(guardNotification('didChangeWatchedFiles', log, (p) => session.didChangeWatchedFiles(p)));
   connection.onCodeAction(guardRequest('textDocument/codeAction', log, () => [], (p) => session.codeAction(p)));
   connection.onCodeActionResolve(guardRequest('codeAction/resolve', log, (a) => a, (a) => session.resolveCodeAction(a)));
+  connection.onRequest(CODE_USAGE_REQUEST, guardRequest(CODE_USAGE_REQUEST, log, () => ({ calls: [], regions: [], files: 0 }), (_p: unknown, token: CancellationToken) => session.codeUsage(token)));
   connection.onRequest(FIX_FILES_REQUEST, guardRequest(FIX_FILES_REQUEST, log, () => ({ files: [], skipped: [] }), (p: unknown) => session.fixFiles(p)));
   connection.onHover(guardRequest('textDocument/hover', log, () => null, (p) => session.hover(p)));
   connection.onCompletion(guardRequest('textDocument/completion', log, () => null, (p) => session.completion(p)));

@@ -4,6 +4,7 @@
 // closed files of the workspace folders from disk (WorkspaceScanner).
 import { basename, dirname } from 'node:path';
 import {
+  type CancellationToken,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -44,6 +45,8 @@ import { hoverMarkdownOf, toLspHover } from './hover';
 import { SETTINGS_SECTION, SettingsStore, type FolderSettings } from './settings';
 import { documentKey, isJsonDocument, pathToUri, uriToPath } from './uri';
 import { fixFiles, fixFilesParams, type FixFilesResult } from './workspace-fixes';
+import { workspaceCodeUsage } from './code-usage';
+import type { CodeUsage } from '../engine/scaffold/from-code';
 import { WorkspaceScanner, type ScanProgress } from './workspace-scanner';
 
 /** Re-reads settings and re-lints every open document and workspace file (with progress). */
@@ -423,6 +426,18 @@ export class Session {
   resolveCompletion(item: CompletionItem): CompletionItem {
     if (!item || typeof item !== 'object') throw invalidParams('completionItem/resolve needs a completion item');
     return resolveCompletionItem(item, this.linter.iam, this.support.completion);
+  }
+
+  /** The Bedrock runtime calls of the workspace's code (request bedrockSecurity/codeUsage). */
+  codeUsage(token?: CancellationToken): Promise<CodeUsage> {
+    return workspaceCodeUsage(
+      {
+        folders: () => this.folders.all(),
+        settings: (folder) => this.settings.get(folder),
+        openText: (path) => this.documents.all().find((d) => documentKey(d.uri) === path)?.getText(),
+      },
+      token,
+    );
   }
 
   async executeCommand(params: ExecuteCommandParams): Promise<null> {

@@ -191,33 +191,45 @@ export function buildLeastPrivilegePolicy(o: LeastPrivilegeOptions): BuiltPolicy
 }
 
 /**
- * Appends the statements that invoke `o.models`: the models and profiles (with the guardrail
- * condition), the foundation models that profiles route to (only through those profiles), and,
- * with a guardrail, AWS's matching Deny and the ApplyGuardrail grant. Returns what was skipped.
+ * The statements that let `actions` invoke `models` from `regions`: the models and profiles
+ * (Sid `sid`, with `condition`), and the foundation models that the profiles route to, only
+ * through those profiles (Sid `<sid>ThroughInferenceProfiles`). Also returns what was skipped.
  */
-function invokeStatements(out: PolicyStatement[], o: LeastPrivilegeOptions, regions: string[], account: string, partition: string, sid: string): string[] {
-  const actions = o.streaming ? [...INVOKE_ACTIONS] : [INVOKE_ACTIONS[0]];
-  const r = invokeResources(o.models ?? [], regions, account, partition);
-  const guardrail = o.guardrail ? guardrailCondition({ ...defaultSettings(), guardrailArn: o.guardrail.arn.trim(), guardrailVersion: o.guardrail.version?.trim() || undefined }, false) : undefined;
-  const requireGuardrail: ConditionBlock | undefined = guardrail ? { [guardrail.operator]: { [GUARDRAIL_KEY]: guardrail.value } } : undefined;
+export function modelStatements(models: readonly string[], actions: readonly string[], regions: readonly string[], account: string, partition: string, sid: string, condition?: ConditionBlock): { statements: PolicyStatement[]; skipped: string[] } {
+  const r = invokeResources(models, regions, account, partition);
+  const statements: PolicyStatement[] = [];
   const granted = [...r.direct, ...r.profiles];
-  if (granted.length > 0) out.push(statement({ Sid: sid, Effect: 'Allow', Action: oneOrMany(actions), Resource: oneOrMany(granted), Condition: requireGuardrail }));
+  if (granted.length > 0) statements.push(statement({ Sid: sid, Effect: 'Allow', Action: oneOrMany(actions), Resource: oneOrMany(granted), Condition: condition }));
   const routed = r.routed.filter((arn) => !r.direct.includes(arn));
   if (routed.length > 0) {
-    out.push(
+    statements.push(
       statement({
         Sid: `${sid}ThroughInferenceProfiles`,
         Effect: 'Allow',
         Action: oneOrMany(actions),
         Resource: oneOrMany(routed),
-        Condition: mergeConditions({ StringEquals: { 'bedrock:InferenceProfileArn': oneOrMany(r.profiles) } }, requireGuardrail),
+        Condition: mergeConditions({ StringEquals: { 'bedrock:InferenceProfileArn': oneOrMany(r.profiles) } }, condition),
       }),
     );
   }
-  if (o.guardrail && guardrail) {
-    const deny = guardrailCondition({ ...defaultSettings(), guardrailArn: o.guardrail.arn.trim(), guardrailVersion: o.guardrail.version?.trim() || undefined }, true);
+  return { statements, skipped: r.skipped };
+}
+
+/**
+ * Appends the statements that invoke `o.models` (see `modelStatements`) with the guardrail
+ * condition and, with a guardrail, AWS's matching Deny and the ApplyGuardrail grant. Returns what
+ * was skipped.
+ */
+function invokeStatements(out: PolicyStatement[], o: LeastPrivilegeOptions, regions: string[], account: string, partition: string, sid: string): string[] {
+  const actions = o.streaming ? [...INVOKE_ACTIONS] : [INVOKE_ACTIONS[0]];
+  const settings = o.guardrail ? { ...defaultSettings(), guardrailArn: o.guardrail.arn.trim(), guardrailVersion: o.guardrail.version?.trim() || undefined } : undefined;
+  const allow = settings && guardrailCondition(settings, false);
+  const { statements, skipped } = modelStatements(o.models ?? [], actions, regions, account, partition, sid, allow && { [allow.operator]: { [GUARDRAIL_KEY]: allow.value } });
+  out.push(...statements);
+  if (o.guardrail && settings) {
+    const deny = guardrailCondition(settings, true);
     out.push(statement({ Sid: 'DenyInvokeWithoutGuardrail', Effect: 'Deny', Action: [...INVOKE_ACTIONS], Resource: '*', Condition: { [deny.operator]: { [GUARDRAIL_KEY]: deny.value } } }));
     out.push(statement({ Sid: 'ApplyGuardrail', Effect: 'Allow', Action: 'bedrock:ApplyGuardrail', Resource: o.guardrail.arn.trim() }));
   }
-  return r.skipped;
+  return skipped;
 }
