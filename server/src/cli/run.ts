@@ -12,7 +12,6 @@ import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import { lintFiles } from './lint';
 import { packageInfo } from './package-info';
-import { runPostureCommand } from './posture';
 
 /** Exit codes of the CLI. */
 export const EXIT = { ok: 0, problems: 1, failure: 2 } as const;
@@ -77,7 +76,8 @@ export async function runCli(argv: readonly string[], io: CliEnvironment): Promi
       const info = packageInfo();
       return { stdout: `${info.name} ${info.version} (IAM data ${sharedIamData().version})\n`, stderr: '', exitCode: EXIT.ok };
     }
-    if (cmd.kind === 'posture') return await runPostureCommand(cmd, io);
+    // Loaded on demand: the AWS SDK clients are most of the bundle, and `lint` needs none of them.
+    if (cmd.kind === 'posture') return await (await import('./posture')).runPostureCommand(cmd, io);
     return runLint(cmd, io);
   } catch (e) {
     if (e instanceof UsageError) return { stdout: '', stderr: lines([`${e.message} (see ${NAME} --help)`]), exitCode: EXIT.failure };
