@@ -2,7 +2,8 @@
 # Installs what the real-editor tests (test/e2e/) need, idempotently, on Debian, as root, offline
 # except for the npm registry and Debian apt (see /work/shared/docs/REAL-EDITOR-TESTING.md):
 #   - Debian packages: chromium (driven by playwright-core; no browser is ever downloaded),
-#     libkrb5-dev (code-server builds a kerberos addon), ripgrep, and a C++ toolchain for node-gyp;
+#     libkrb5-dev (code-server builds a kerberos addon), ripgrep, a C++ toolchain for node-gyp,
+#     and fonts-noto-color-emoji (the posture report's state icons in screenshots);
 #   - code-server 4.100.3 (VS Code 1.100.3, the newest release that accepts Node 20), pinned by
 #     scripts/code-server/package-lock.json, in a cache folder outside the repository.
 # `npm test` (scripts/test.mjs) runs it before the e2e tests. Quiet when everything is in place;
@@ -53,6 +54,7 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 dpkg-query -W -f='${Status}' libkrb5-dev 2>/dev/null | grep -q 'install ok installed' || missing+=(libkrb5-dev)
 command -v rg >/dev/null || missing+=(ripgrep)
+dpkg-query -W -f='${Status}' fonts-noto-color-emoji 2>/dev/null | grep -q 'install ok installed' || missing+=(fonts-noto-color-emoji)
 command -v make >/dev/null || missing+=(make)
 command -v g++ >/dev/null || missing+=(g++)
 command -v python3 >/dev/null || missing+=(python3)

@@ -48,6 +48,7 @@ export class ProfileStatus implements Disposable {
         this.item.tooltip = new MarkdownString(`**AWS profile of the Account Posture view:** ${describeSource(state.source)}${originNote(state.source)}  \n${where(state)}\n\nClick to select another profile.`);
         this.item.backgroundColor = missing ? new ThemeColor('statusBarItem.warningBackground') : undefined;
         this.item.command = Commands.postureSelectProfile;
+        this.item.accessibilityInformation = { label: `AWS profile: ${describeSource(state.source)}. Select another profile.`, role: 'button' };
         break;
       }
       case 'checking':
@@ -55,12 +56,14 @@ export class ProfileStatus implements Disposable {
         this.item.tooltip = new MarkdownString(`**Checking the account posture** with ${describeSource(state.source)}  \n${where(state)}\n\nClick to cancel.`);
         this.item.backgroundColor = undefined;
         this.item.command = Commands.postureCancel;
+        this.item.accessibilityInformation = { label: `Checking the account posture with ${describeSource(state.source)}. Cancel.`, role: 'button' };
         break;
       case 'untrusted':
         this.item.text = '$(workspace-untrusted) AWS';
         this.item.tooltip = 'Account posture checks call AWS only in trusted workspaces.';
         this.item.backgroundColor = undefined;
         this.item.command = 'workbench.trust.manage';
+        this.item.accessibilityInformation = { label: 'AWS: untrusted workspace. Manage workspace trust.', role: 'button' };
         break;
     }
     this.item.show();
