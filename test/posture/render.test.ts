@@ -35,6 +35,7 @@ const report: PostureReport = {
       results: [
         failing,
         { checkId: 'guardrails/exists', title: 'At least one guardrail exists', category: 'Guardrails', region: 'us-east-1', state: 'pass', summary: '2 guardrails ready', evidence: [] },
+        { checkId: 'encryption/model-kms-key', title: 'Custom and imported models use a customer managed KMS key', category: 'Encryption', region: 'us-east-1', state: 'not-applicable', summary: 'No custom or imported models', evidence: [] },
       ],
     },
     {
@@ -44,7 +45,7 @@ const report: PostureReport = {
       ],
     },
   ],
-  summary: { pass: 1, warning: 0, fail: 1, notApplicable: 0, error: 1 },
+  summary: { pass: 1, warning: 0, fail: 1, notApplicable: 1, error: 1 },
 };
 
 test('renderJson is the report, indented, with a trailing newline', () => {
@@ -53,7 +54,7 @@ test('renderJson is the report, indented, with a trailing newline', () => {
   assert.deepEqual(JSON.parse(json), report);
 });
 
-test('renderMarkdown: header, summary, a table per Region and category in checklist order, details of what did not pass', () => {
+test('renderMarkdown: header, summary, a table per Region and category in checklist order, details of warnings, failures and errors', () => {
   assert.equal(
     renderMarkdown(report),
     [
@@ -61,7 +62,7 @@ test('renderMarkdown: header, summary, a table per Region and category in checkl
       '',
       'Account 111122223333 · profile dev · generated 2026-06-01T00:00:00.000Z',
       '',
-      '**1 passed · 1 failed · 1 could not check**',
+      '**1 passed · 1 failed · 1 could not check · 1 not applicable**',
       '',
       '## us-east-1',
       '',
@@ -76,6 +77,12 @@ test('renderMarkdown: header, summary, a table per Region and category in checkl
       '| State | Check | Summary |',
       '|---|---|---|',
       '| ❌ fail | Invocation log group: KMS key and 365-day retention (`logging/log-group-protection`) | No KMS key \\| retention 30 days |',
+      '',
+      '### Encryption',
+      '',
+      '| State | Check | Summary |',
+      '|---|---|---|',
+      '| ➖ not applicable | Custom and imported models use a customer managed KMS key (`encryption/model-kms-key`) | No custom or imported models |',
       '',
       '## Global (IAM)',
       '',
@@ -127,6 +134,8 @@ test('CLI text: grouped by Region and category, states marked, reasons and fixes
       '                       Fix: Encrypt the log group',
       '                         aws logs associate-kms-key --log-group-name /aws/bedrock/inv --kms-key-id <kms-key-arn>',
       '                         https://docs.aws.amazon.com/x.html',
+      '  Encryption',
+      '    - not applicable   Custom and imported models use a customer managed KMS key: No custom or imported models  encryption/model-kms-key',
       '',
       'global (IAM, checked once)',
       '  Identity',
@@ -134,7 +143,7 @@ test('CLI text: grouped by Region and category, states marked, reasons and fixes
       '                       Access denied to iam:ListEntitiesForPolicy.',
       '                       Call: iam:ListEntitiesForPolicy',
       '',
-      '1 passed · 1 failed · 1 could not check',
+      '1 passed · 1 failed · 1 could not check · 1 not applicable',
       '',
     ].join('\n'),
   );

@@ -54,7 +54,7 @@ function details(r: CheckResult): string[] {
   return out;
 }
 
-/** The report as Markdown: summary, a table per Region and category, then details of every result that is not a pass. */
+/** The report as Markdown: summary, a table per Region and category, then details of every warning, failure and check that could not run. */
 export function renderMarkdown(report: PostureReport): string {
   const out = ['# Amazon Bedrock security posture', ''];
   const about = [report.accountId ? `Account ${report.accountId}` : '', report.profile ? `profile ${report.profile}` : '', `generated ${report.generatedAt}`].filter((x) => x);
@@ -67,7 +67,7 @@ export function renderMarkdown(report: PostureReport): string {
       out.push('');
     }
   }
-  const notPassing = report.regions.flatMap((r) => r.results).filter((r) => r.state !== 'pass');
+  const notPassing = report.regions.flatMap((r) => r.results).filter((r) => r.state === 'warning' || r.state === 'fail' || r.state === 'error');
   if (notPassing.length) {
     out.push('## Details', '');
     for (const r of notPassing) out.push(...details(r));
