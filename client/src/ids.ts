@@ -41,7 +41,7 @@ export const Commands = {
 export const ContextKeys = {
   /** True while the language server is running. */
   serverReady: 'bedrockSecurity.serverReady',
-  /** What the Account Posture view can do: `noCredentials` or `ready` (welcome views). */
+  /** What the Account Posture view can do: `untrusted`, `noCredentials` or `ready` (welcome views). */
   postureState: 'bedrockSecurity.posture.state',
   /** True while a posture refresh runs (Cancel replaces Refresh in the view title). */
   postureRunning: 'bedrockSecurity.posture.running',

@@ -10,10 +10,11 @@ import type { CheckResult, PostureLogger, PostureReport } from '../../../../serv
 import { pickProfile, pickRegions } from '../../aws/pickers';
 import { ProfileStatus } from '../../aws/profile-status';
 import { credentialSource, describeSource, effectiveRegions, readProfiles, type CredentialSource } from '../../aws/profiles';
-import { Commands, ContextKeys, PostureSettings, Views } from '../../ids';
+import { ContextKeys, PostureSettings, Views } from '../../ids';
 import { loadPostureEngine, type PostureEngine } from './engine';
 import { PostureTreeProvider } from './posture-tree';
 import { reportBaseName, reportPaths } from './report-files';
+import { cancelledNode, failedRunNode, postureState, preflightProblem, reportMessage, setupProblemNode } from './run-notices';
 import { buildPostureTree, noticeNode, remediationActions, snippetLanguage, type PostureNode, type RemediationAction } from './tree-model';
 
 /** The posture settings as read from the editor. */
@@ -202,8 +203,7 @@ export class PostureView implements Disposable {
     const profiles = await readProfiles();
     this.source = credentialSource(this.config.profile, process.env, profiles);
     this.regions = effectiveRegions(this.config.regions, this.source, process.env);
-    const state = !workspace.isTrusted ? 'untrusted' : this.source.kind === 'none' ? 'noCredentials' : 'ready';
-    await setContext(ContextKeys.postureState, state);
+    await setContext(ContextKeys.postureState, postureState(workspace.isTrusted, this.source));
     this.showStatus();
     if (!this.report) this.view.description = `${describeSource(this.source)} · ${this.regions.length ? this.regions.join(', ') : 'no Region'}`;
   }
@@ -227,27 +227,13 @@ export class PostureView implements Disposable {
     }
   }
 
-  /** A problem that stops a run before any AWS call, as a node. */
-  private precheck(): PostureNode | undefined {
-    const { source, regions, config } = this;
-    if (source.kind === 'unknown-profile') {
-      const where = source.origin === 'setting' ? 'the setting bedrockSecurity.posture.profile' : 'the environment variable AWS_PROFILE';
-      return noticeNode('unknown-profile', 'error', `Profile "${source.profile}" not found`, `${where} names a profile that is in neither AWS config file`, { id: Commands.postureSelectProfile, title: 'Select AWS profile' });
-    }
-    if (!regions.length) return noticeNode('no-region', 'error', 'No Region to check', 'Select Regions, or set a region in the AWS profile or AWS_REGION', { id: Commands.postureSelectRegions, title: 'Select Regions' });
-    if (config.endpointUrl && !/^https?:\/\/[^\s/]+/.test(config.endpointUrl)) {
-      return noticeNode('endpoint', 'error', 'Invalid endpoint URL', `bedrockSecurity.posture.endpointUrl is not an http(s) URL: ${config.endpointUrl}`);
-    }
-    return undefined;
-  }
-
   private async check(abort: AbortController): Promise<void> {
     await this.updateSource();
     if (!workspace.isTrusted) {
       void window.showInformationMessage('Bedrock Security: account posture checks call AWS, which happens only in trusted workspaces.', 'Manage Workspace Trust').then((c) => c && commands.executeCommand('workbench.trust.manage'));
       return;
     }
-    const problem = this.precheck();
+    const problem = preflightProblem(this.source, this.regions, this.config.endpointUrl);
     if (problem) return this.showNotice(problem);
     let engine: PostureEngine;
     try {
@@ -279,12 +265,10 @@ export class PostureView implements Disposable {
       if (abort.signal.aborted) return this.cancelled();
       if (!(e instanceof engine.PostureSetupError)) {
         this.logger.error(`failed: ${messageOf(e)}`);
-        return this.showNotice(noticeNode('run', 'error', 'Could not run the checks', messageOf(e), { id: Commands.showOutput, title: 'Show output' }));
+        return this.showNotice(failedRunNode(messageOf(e)));
       }
       this.logger.error(`could not run (${e.kind}): ${e.message}`);
-      if (e.kind === 'no-credentials' && source.kind === 'none') return this.showNotice(undefined);
-      const command = e.kind === 'expired-sso' ? { id: Commands.postureRefresh, title: 'Check again' } : e.kind === 'options' ? { id: Commands.showOutput, title: 'Show output' } : { id: Commands.postureSelectProfile, title: 'Select AWS profile' };
-      this.showNotice(noticeNode('run', 'error', 'Could not run the checks', e.message, command));
+      this.showNotice(setupProblemNode(e.kind, e.message, source));
     }
   }
 
@@ -292,15 +276,9 @@ export class PostureView implements Disposable {
     this.report = report;
     const nodes = buildPostureTree(report, engine.summaryLine);
     this.tree.show(nodes.length ? nodes : [noticeNode('empty', 'not-applicable', 'No results', 'The run returned no Regions')]);
-    // The summary goes into the title (TreeView.description) and, first, into the message: a
-    // container with a single view hides the view's own header and with it the description.
     const summary = engine.summaryLine(report.summary) || 'no results';
     this.view.description = summary;
-    const time = new Date(report.generatedAt);
-    const when = Number.isNaN(time.getTime()) ? '' : ` at ${time.toLocaleTimeString()}`;
-    const account = report.accountId ? `account ${report.accountId}, ` : '';
-    const through = this.config.endpointUrl ? ` through ${this.config.endpointUrl}` : '';
-    this.view.message = `${summary} — ${account}${report.profile ?? describeSource(this.source)}${when}${through}`;
+    this.view.message = reportMessage(report, summary, this.source, this.config.endpointUrl, (d) => d.toLocaleTimeString());
     void setContext(ContextKeys.postureHasReport, true);
   }
 
@@ -320,7 +298,7 @@ export class PostureView implements Disposable {
       this.view.message = `Refresh cancelled: these are the results of ${Number.isNaN(time.getTime()) ? 'the last check' : time.toLocaleTimeString()}.`;
       return;
     }
-    this.showNotice(noticeNode('cancelled', 'not-applicable', 'Refresh cancelled', 'Nothing was checked', { id: Commands.postureRefresh, title: 'Check again' }));
+    this.showNotice(cancelledNode());
   }
 }
 
