@@ -106,6 +106,11 @@ describe('hover, completion and highlighting in VS Code (code-server)', { timeou
     }
   }
 
+  /** The colour a rendered token is drawn in, as CSS computes it (`rgb(r, g, b)`). */
+  function colorOf(t: Locator): Promise<string> {
+    return t.evaluate((e) => (globalThis as unknown as { getComputedStyle(el: unknown): { color: string } }).getComputedStyle(e).color);
+  }
+
   /** The rendered token of the editor whose text is exactly `text` (the first one). */
   function token(text: string): Locator {
     return page.locator('.editor-instance .view-lines .view-line span span').filter({ hasText: new RegExp(`^${text}$`) }).first();
@@ -115,7 +120,7 @@ describe('hover, completion and highlighting in VS Code (code-server)', { timeou
     const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents');
     if (!(await hover.count())) return { text: '', links: [] };
     return hover.evaluateAll((els) => ({
-      text: els.map((e) => (e as HTMLElement).innerText).join('\n'),
+      text: els.map((e) => (e as unknown as { innerText: string }).innerText).join('\n'),
       links: els.flatMap((e) => [...e.querySelectorAll('a')].map((a) => a.getAttribute('data-href') ?? a.getAttribute('href') ?? '')),
     }));
   }
@@ -126,8 +131,8 @@ describe('hover, completion and highlighting in VS Code (code-server)', { timeou
       const action = token('InvokeModel');
       await action.waitFor({ timeout: UI_TIMEOUT });
       // Default Dark Modern: entity.name.function #DCDCAA, entity.name.namespace #4EC9B0.
-      assert.equal(await action.evaluate((e) => getComputedStyle(e).color), 'rgb(220, 220, 170)');
-      assert.equal(await token('bedrock').evaluate((e) => getComputedStyle(e).color), 'rgb(78, 201, 176)');
+      assert.equal(await colorOf(action), 'rgb(220, 220, 170)');
+      assert.equal(await colorOf(token('bedrock')), 'rgb(78, 201, 176)');
       // Until the language server answers, the hover is empty: point again until it shows ours.
       const seen = await waitForValue(
         async () => {
@@ -146,7 +151,7 @@ describe('hover, completion and highlighting in VS Code (code-server)', { timeou
       assert.ok(seen.links.includes('https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrock.html#amazonbedrock-InvokeModel'), seen.links.join('\n'));
       // The hover fades in: wait until its animations have finished before the screenshot.
       await waitForValue(
-        () => page.locator('.monaco-hover:not(.hidden)').first().evaluate((e) => e.getAnimations({ subtree: true }).every((x) => x.playState === 'finished')),
+        () => page.locator('.monaco-hover:not(.hidden)').first().evaluate((e) => (e as unknown as { getAnimations(o: { subtree: boolean }): { playState: string }[] }).getAnimations({ subtree: true }).every((x) => x.playState === 'finished')),
         (done) => done,
         'the hover to finish fading in',
       );
