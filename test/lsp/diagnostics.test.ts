@@ -27,7 +27,7 @@ describe('diagnostics of open documents', () => {
   test('after initialized, the server registers its file watcher and configuration section', async () => {
     await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: 'file:///nowhere.json' }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } });
     const watcher = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
-    assert.deepEqual(watcher?.registerOptions, { watchers: [{ globPattern: '**/*.json' }, { globPattern: '**/.gitignore' }] });
+    assert.deepEqual(watcher?.registerOptions, { watchers: [{ globPattern: '**/*.json' }, { globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' }, { globPattern: '**/.gitignore' }] });
     const config = client.registrations.find((r) => r.method === 'workspace/didChangeConfiguration');
     assert.deepEqual(config?.registerOptions, { section: 'bedrockSecurity' });
   });

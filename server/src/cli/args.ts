@@ -46,10 +46,11 @@ export class UsageError extends Error {}
 export const HELP = `Usage: bedrock-security lint [paths...] [options]
        bedrock-security posture [options]
 
-Lints IAM policies and service control policies (JSON) for Amazon Bedrock security.
+Lints IAM policies and service control policies (JSON), and TypeScript/JavaScript code
+(Bedrock SDK calls, AWS CDK constructs, policies in code) for Amazon Bedrock security.
 Paths are files or directories (default: the current directory). Directories are walked for
-.json files, skipping node_modules and whatever .gitignore files ignore; a file named
-explicitly is always linted.
+.json, .ts, .tsx, .mts, .cts, .js, .jsx, .mjs and .cjs files, skipping node_modules, .d.ts and
+.min.js files and whatever .gitignore files ignore; a file named explicitly is always linted.
 
 Options:
   -f, --format text|json|sarif        output format (default: text)

@@ -1,11 +1,13 @@
 // Which files a `lint` run reads, and how each kind of file is linted. Directories are walked
-// for the file types below (skipping node_modules and what .gitignore files ignore, including
-// .gitignore files between the current directory and the walked one); a file named explicitly
-// is always linted, whatever its name and whether or not it is ignored.
+// for the file types below (skipping node_modules, what .gitignore files ignore, including
+// .gitignore files between the current directory and the walked one, and `.d.ts`/`.min.js`
+// files); a file named explicitly is always linted, whatever its name and whether or not it is
+// ignored.
 import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import type { LintOptions, LintResult, Linter } from '../engine/linter';
+import { CODE_EXTENSIONS, codeLanguageOfPath } from '../engine/code/languages';
+import type { LintOptions, LintResult, Linter, SourceLanguage } from '../engine/linter';
 import { walkFiles } from '../node/workspace';
 
 /** A kind of source file the CLI lints: the one place that maps file names to parsers. */
@@ -15,7 +17,10 @@ export interface SourceType {
   lint(linter: Linter, text: string, opts: LintOptions): LintResult;
 }
 
-const SOURCE_TYPES: readonly SourceType[] = [{ extension: '.json', lint: (linter, text, opts) => linter.lintJson(text, opts) }];
+const sourceType = (extension: string, language: SourceLanguage): SourceType => ({ extension, lint: (linter, text, opts) => linter.lint(text, { ...opts, language }) });
+
+/** JSON policies, and TypeScript/JavaScript code (Bedrock SDK calls, CDK constructs, policies in code). */
+const SOURCE_TYPES: readonly SourceType[] = [sourceType('.json', 'json'), ...CODE_EXTENSIONS.map((x) => sourceType(x, codeLanguageOfPath(`file${x}`)!))];
 
 /** The file name endings that directory walks look for. */
 export const WALKED_EXTENSIONS: readonly string[] = SOURCE_TYPES.map((t) => t.extension);
@@ -104,6 +109,8 @@ export function collectFiles(cwd: string, paths: readonly string[]): CollectedFi
     }
     const scopes = ancestorScopes(cwd, abs);
     for (const f of walkFiles(abs, { extensions: WALKED_EXTENSIONS })) {
+      // Type declarations and minified bundles end in .ts/.js but are not analysed when walking.
+      if (!f.toLowerCase().endsWith('.json') && !codeLanguageOfPath(f)) continue;
       if (scopes.some((s) => s.ig.ignores(toPosix(relative(s.base, f))))) continue;
       add(f);
     }

@@ -3,12 +3,15 @@
 // report that the formatters (format/*.ts) print.
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
+import { isCodePath } from '../engine/code/languages';
 import type { Linter } from '../engine/linter';
 import type { PolicyKind } from '../engine/policy/model';
 import type { EngineSettings } from '../engine/settings';
 import { LineIndex } from '../engine/text';
 import type { Finding, Severity } from '../engine/types';
 import { decodeText } from '../node/decode';
+import { WorkspaceModules } from '../node/module-resolver';
+import { workspaceScpRegions } from '../node/scp-regions';
 import { sourceTypeOf } from './files';
 
 /** The findings of one file that was read. */
@@ -38,7 +41,10 @@ export interface LintReport {
   counts: SeverityCounts;
   /** All warnings, reported or not (what `--max-warnings` compares with). */
   warnings: number;
-  /** Files that are policies (the others are JSON of another kind and were not analysed). */
+  /**
+   * Files that were analysed: JSON policies, and code that may hold findings (the others are JSON
+   * of another kind, or code without Bedrock, policies or keys, and were not analysed).
+   */
   policyFiles: number;
 }
 
@@ -69,6 +75,11 @@ export function lintFiles(linter: Linter, files: readonly string[], opts: LintRu
   const counts: SeverityCounts = { error: 0, warning: 0, information: 0, hint: 0 };
   let warnings = 0;
   let policyFiles = 0;
+  // Code files: relative imports are read from disk, and sdk/region-not-allowed gets the Regions
+  // the SCPs under the root allow (read only when there is code to lint).
+  const modules = new WorkspaceModules();
+  let settings = opts.settings;
+  if (settings.codeAnalysis && settings.scpRegions === undefined && files.some(isCodePath)) settings = { ...settings, scpRegions: workspaceScpRegions(opts.root, settings) };
   for (const abs of files) {
     const path = posixRelative(opts.cwd, abs);
     let bytes: Buffer;
@@ -86,7 +97,7 @@ export function lintFiles(linter: Linter, files: readonly string[], opts: LintRu
     let all: Finding[];
     let isPolicy: boolean;
     try {
-      const result = sourceTypeOf(abs).lint(linter, decoded.text, { path: posixRelative(opts.root, abs), policyType: opts.policyType, settings: opts.settings });
+      const result = sourceTypeOf(abs).lint(linter, decoded.text, { path: posixRelative(opts.root, abs), policyType: opts.policyType, settings, filePath: abs, modules });
       all = result.findings;
       isPolicy = result.isPolicy;
     } catch (e) {

@@ -82,8 +82,8 @@ function findingFor(d: Diagnostic, doc: LintedDocument): Finding | undefined {
 
 /** The edit of "fix all" (one rule, or every rule), or undefined when there is nothing to fix. */
 export function fixAllEdit(linter: Linter, doc: LintedDocument, ruleId: string | undefined, client: CodeActionClient): WorkspaceEdit | undefined {
-  if (doc.version === null || !doc.result.policy) return undefined;
-  const { text } = linter.fixAllJson(doc.text, doc.options, ruleId ? (f) => f.ruleId === ruleId : undefined);
+  if (doc.version === null || (!doc.result.policy && !doc.result.code)) return undefined;
+  const { text } = linter.fixAll(doc.text, doc.options, ruleId ? (f) => f.ruleId === ruleId : undefined);
   const edit = minimalEdit(doc.text, text);
   if (!edit) return undefined;
   return workspaceEdit(doc.uri, doc.version, toLspEdits([edit], doc.lines), client);
@@ -91,15 +91,15 @@ export function fixAllEdit(linter: Linter, doc: LintedDocument, ruleId: string |
 
 /** The code actions for a request on a linted document. */
 export function codeActions(linter: Linter, doc: LintedDocument, params: CodeActionParams, client: CodeActionClient): CodeAction[] {
-  const policy = doc.result.policy;
-  if (!policy || doc.version === null) return [];
+  const { result } = doc;
+  if ((!result.policy && !result.code) || doc.version === null) return [];
   const only = params.context.only;
   const actions: CodeAction[] = [];
   const fixCounts = new Map<string, number>();
   const countFixable = (ruleId: string): number => {
     let n = fixCounts.get(ruleId);
     if (n === undefined) {
-      n = doc.result.findings.filter((f) => f.ruleId === ruleId && autoFix(linter.fixesFor(policy, doc.text, doc.settings.engine, f))).length;
+      n = doc.result.findings.filter((f) => f.ruleId === ruleId && autoFix(linter.fixesOf(result, doc.text, doc.settings.engine, f))).length;
       fixCounts.set(ruleId, n);
     }
     return n;
@@ -110,7 +110,7 @@ export function codeActions(linter: Linter, doc: LintedDocument, params: CodeAct
     for (const d of params.context.diagnostics ?? []) {
       const finding = findingFor(d, doc);
       if (!finding) continue;
-      for (const fix of linter.fixesFor(policy, doc.text, doc.settings.engine, finding)) {
+      for (const fix of linter.fixesOf(result, doc.text, doc.settings.engine, finding)) {
         const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: workspaceEdit(doc.uri, doc.version, toLspEdits(fix.edits, doc.lines), client) };
         if (fix.isPreferred) action.isPreferred = true;
         actions.push(action);
@@ -135,7 +135,7 @@ export function codeActions(linter: Linter, doc: LintedDocument, params: CodeAct
   if (only?.some((k) => covers(k, FIX_ALL_KIND))) {
     const action: CodeAction = { title: 'Fix all Bedrock Security problems', kind: FIX_ALL_KIND };
     if (client.resolveEdit && !only.includes(FIX_ALL_KIND) && !only.includes(CodeActionKind.SourceFixAll)) {
-      if (doc.result.findings.some((f) => autoFix(linter.fixesFor(policy, doc.text, doc.settings.engine, f)))) {
+      if (doc.result.findings.some((f) => autoFix(linter.fixesOf(result, doc.text, doc.settings.engine, f)))) {
         action.data = { uri: doc.uri, version: doc.version } satisfies FixAllActionData;
         actions.push(action);
       }

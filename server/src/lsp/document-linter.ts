@@ -2,13 +2,14 @@
 // diagnostics and the code actions that follow them share one parse. Files read from disk are
 // linted the same way but not cached.
 import type { Diagnostic } from 'vscode-languageserver';
+import type { ModuleResolver } from '../engine/code/resolve';
 import type { LintOptions, LintResult, Linter } from '../engine/linter';
 import type { Policy } from '../engine/policy/model';
 import { LineIndex } from '../engine/text';
 import { toDiagnostic } from './diagnostics';
 import { lintPath } from './folders';
 import type { FolderSettings } from './settings';
-import { documentKey } from './uri';
+import { documentKey, documentLanguage, uriToPath } from './uri';
 
 /** A document's text, lint result and settings, for one version. */
 export class LintedDocument {
@@ -49,11 +50,20 @@ export class DocumentLinter {
   private readonly cache = new Map<string, LintedDocument>();
   private readonly parsed = new Map<string, ParsedDocument>();
 
-  constructor(readonly linter: Linter) {}
+  /**
+   * @param code for TypeScript/JavaScript documents: the language id of an open document (an
+   *   untitled one has no file name to tell), and the workspace's modules (relative imports).
+   */
+  constructor(
+    readonly linter: Linter,
+    private readonly code: { languageId?: (uri: string) => string | undefined; modules?: ModuleResolver } = {},
+  ) {}
 
   /** The lint options of a document in a folder. */
   options(uri: string, settings: FolderSettings): LintOptions {
-    return { path: lintPath(uri, settings.folder), settings: settings.engine };
+    const language = documentLanguage(uri, this.code.languageId?.(uri)) ?? 'json';
+    if (language === 'json') return { path: lintPath(uri, settings.folder), settings: settings.engine };
+    return { path: lintPath(uri, settings.folder), settings: settings.engine, language, filePath: uriToPath(uri), modules: this.code.modules };
   }
 
   /** Lints an open document's version, or returns the cached result for that version and settings. */
@@ -69,7 +79,7 @@ export class DocumentLinter {
   /** Lints text without caching it (files read from disk). */
   lint(uri: string, version: number | null, text: string, settings: FolderSettings): LintedDocument {
     const options = this.options(uri, settings);
-    return new LintedDocument(uri, version, text, settings, options, this.linter.lintJson(text, options));
+    return new LintedDocument(uri, version, text, settings, options, this.linter.lint(text, options));
   }
 
   /**
@@ -84,7 +94,8 @@ export class DocumentLinter {
     if (linted && linted.version === version && linted.settings.generation === settings.generation && linted.text === text) return linted.result.policy;
     const cached = this.parsed.get(key);
     if (cached && cached.version === version && cached.generation === settings.generation && cached.text === text) return cached.policy;
-    const policy = text.length > settings.engine.maxFileSize ? undefined : this.linter.parseJson(text, this.options(uri, settings));
+    const options = this.options(uri, settings);
+    const policy = text.length > settings.engine.maxFileSize || (options.language ?? 'json') !== 'json' ? undefined : this.linter.parseJson(text, options);
     this.parsed.set(key, { version, text, generation: settings.generation, policy });
     return policy;
   }

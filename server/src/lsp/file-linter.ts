@@ -7,11 +7,13 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { Worker, parentPort, type MessagePort } from 'node:worker_threads';
 import type { Diagnostic } from 'vscode-languageserver';
+import { CODE_EXTENSIONS, codeLanguageOfPath } from '../engine/code/languages';
 import { sharedIamData } from '../engine/iam/data';
 import { Linter } from '../engine/linter';
 import type { EngineSettings } from '../engine/settings';
 import { LineIndex } from '../engine/text';
 import { decodeText } from '../node/decode';
+import { WorkspaceModules } from '../node/module-resolver';
 import { CONFIG_FILE, walkFiles, workspaceRelative } from '../node/workspace';
 import { configDiagnostics } from './config-diagnostics';
 import { toDiagnostic } from './diagnostics';
@@ -31,9 +33,20 @@ export interface FileResult {
   skipped?: string;
 }
 
+/** The file name endings the scan lists: JSON policies and code files. */
+const SCANNED_EXTENSIONS = ['.json', ...CODE_EXTENSIONS];
+
+/** The files of a folder the scan lints (`.d.ts` and `.min.js` end like code but are not analysed). */
+export function scannedFiles(root: string, maxFiles: number): string[] {
+  return walkFiles(root, { extensions: SCANNED_EXTENSIONS, maxFiles }).filter((f) => f.toLowerCase().endsWith('.json') || codeLanguageOfPath(f));
+}
+
+/** Relative imports of code files read from disk, parsed once per file version (per thread). */
+const diskModules = new WorkspaceModules();
+
 /** Lists and lints files of a folder; implemented in a worker thread or in-process. */
 export interface FileLinter {
-  /** The `.json` files of a folder, honouring .gitignore and skipping node_modules. */
+  /** The `.json` and code files of a folder, honouring .gitignore and skipping node_modules. */
   walk(root: string, maxFiles: number): Promise<string[]>;
   /** Reads and lints files of the folder at `root` with the folder's engine settings. */
   lint(root: string, settings: EngineSettings, paths: readonly string[]): Promise<FileResult[]>;
@@ -54,7 +67,9 @@ export function lintFile(linter: Linter, knownRules: ReadonlySet<string>, root: 
   }
   if (basename(path) === CONFIG_FILE && dirname(path) === root) return { path, diagnostics: configDiagnostics(text, knownRules) };
   try {
-    const result = linter.lintJson(text, { path: workspaceRelative(root, path), settings });
+    const language = codeLanguageOfPath(path);
+    const rel = workspaceRelative(root, path);
+    const result = language ? linter.lint(text, { path: rel, settings, language, filePath: path, modules: diskModules }) : linter.lintJson(text, { path: rel, settings });
     if (!result.isPolicy) return { path };
     if (!result.findings.length) return { path, diagnostics: [] };
     const lines = new LineIndex(text);
@@ -76,7 +91,7 @@ export class InProcessFileLinter implements FileLinter {
   }
 
   async walk(root: string, maxFiles: number): Promise<string[]> {
-    return walkFiles(root, { extensions: ['.json'], maxFiles });
+    return scannedFiles(root, maxFiles);
   }
 
   async lint(root: string, settings: EngineSettings, paths: readonly string[]): Promise<FileResult[]> {
@@ -190,7 +205,7 @@ export function runScanWorker(port: MessagePort | null = parentPort): void {
   port.on('message', (req: Request) => {
     let res: Response;
     try {
-      if (req.kind === 'walk') res = { id: req.id, files: walkFiles(req.root, { extensions: ['.json'], maxFiles: req.maxFiles }) };
+      if (req.kind === 'walk') res = { id: req.id, files: scannedFiles(req.root, req.maxFiles) };
       else res = { id: req.id, results: req.paths.map((p) => lintFile(linter, knownRules, req.root, req.settings, p)) };
     } catch (e) {
       res = { id: req.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };

@@ -31,8 +31,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { completionsAt } from '../engine/editor/completion';
 import { hoverAt } from '../engine/editor/hover';
 import type { Linter } from '../engine/linter';
+import { isScpPath } from '../engine/settings';
 import type { Policy } from '../engine/policy/model';
-import { CONFIG_FILE } from '../node/workspace';
+import { WorkspaceModules } from '../node/module-resolver';
+import { CONFIG_FILE, workspaceRelative } from '../node/workspace';
 import { CODE_ACTION_KINDS, codeActions, fixAllActionData, fixAllEdit, type CodeActionClient } from './code-actions';
 import { completionClientOf, resolveCompletionItem, toCompletionList, type CompletionClient } from './completion';
 import { configDiagnostics } from './config-diagnostics';
@@ -43,7 +45,7 @@ import { WorkspaceFolders, type Folder } from './folders';
 import { invalidParams } from './guard';
 import { hoverMarkdownOf, toLspHover } from './hover';
 import { SETTINGS_SECTION, SettingsStore, type FolderSettings } from './settings';
-import { documentKey, isJsonDocument, pathToUri, uriToPath } from './uri';
+import { documentKey, isJsonDocument, isLintedDocument, isLintedPath, pathToUri, uriToPath } from './uri';
 import { fixFiles, fixFilesParams, type FixFilesResult } from './workspace-fixes';
 import { workspaceCodeUsage } from './code-usage';
 import type { CodeUsage } from '../engine/scaffold/from-code';
@@ -86,6 +88,8 @@ export class Session {
   private readonly folders = new WorkspaceFolders();
   private readonly settings: SettingsStore;
   private readonly docs: DocumentLinter;
+  /** Modules that relative imports of analysed code name (open buffers first, then disk). */
+  private readonly modules: WorkspaceModules;
   private readonly scheduler: DiagnosticsScheduler;
   private readonly scanner: WorkspaceScanner;
   private readonly files: FileLinter;
@@ -117,7 +121,11 @@ export class Session {
     private readonly options: SessionOptions = DEFAULT_SESSION_OPTIONS,
   ) {
     this.knownRules = new Set(linter.rules.map((r) => r.meta.id));
-    this.docs = new DocumentLinter(linter);
+    this.modules = new WorkspaceModules((path) => {
+      const doc = this.documents.all().find((d) => documentKey(d.uri) === path);
+      return doc ? { text: doc.getText(), version: doc.version } : undefined;
+    });
+    this.docs = new DocumentLinter(linter, { languageId: (uri) => this.documents.get(uri)?.languageId, modules: this.modules });
     this.settings = new SettingsStore({
       knownRules: this.knownRules,
       editorSettings: (folder) => this.editorSettings(folder),
@@ -182,7 +190,7 @@ export class Session {
     }
     if (this.support.watchedFilesRegistration) {
       this.connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.json' }, { globPattern: '**/.gitignore' }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.json' }, { globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' }, { globPattern: '**/.gitignore' }] })
         .catch((e: unknown) => this.logError(`Cannot register the file watcher: ${String(e)}`));
     }
     if (this.support.workspaceFolders) {
@@ -199,7 +207,7 @@ export class Session {
 
   /** A document was opened: lint it right away. */
   didOpen(doc: TextDocument): void {
-    if (!isJsonDocument(doc.uri, doc.languageId)) return;
+    if (!isLintedDocument(doc.uri, doc.languageId)) return;
     const key = documentKey(doc.uri);
     this.open.add(key);
     this.justOpened.add(doc.uri);
@@ -210,8 +218,9 @@ export class Session {
 
   /** A document's content changed (also sent right after opening): lint it after a quiet period. */
   didChangeContent(doc: TextDocument): void {
-    if (!isJsonDocument(doc.uri, doc.languageId)) return;
+    if (!isLintedDocument(doc.uri, doc.languageId)) return;
     this.scheduler.schedule(doc.uri, this.justOpened.delete(doc.uri));
+    this.relintImporters(documentKey(doc.uri));
   }
 
   /** A document was closed: its diagnostics now come from disk (or are cleared). */
@@ -290,7 +299,8 @@ export class Session {
   relintAll(): Promise<void> {
     this.settings.invalidate();
     this.docs.clear();
-    for (const d of this.documents.all()) if (isJsonDocument(d.uri, d.languageId)) this.scheduler.schedule(d.uri, true);
+    this.modules.clear();
+    for (const d of this.documents.all()) if (isLintedDocument(d.uri, d.languageId)) this.scheduler.schedule(d.uri, true);
     return Promise.all(this.folders.all().map((f) => this.scanner.request(f, 'all'))).then(() => undefined);
   }
 
@@ -317,6 +327,7 @@ export class Session {
     const events = [...this.fileEvents];
     this.fileEvents.clear();
     const rescan = new Set<Folder>();
+    const scpFiles: [Folder, string][] = [];
     for (const [uri, type] of events) {
       const path = uriToPath(uri);
       const folder = this.folders.folderOf(uri);
@@ -326,25 +337,52 @@ export class Session {
         void this.relintAll();
         return;
       }
-      if (name === '.gitignore' || !/\.json$/i.test(name) || type === FileChangeType.Created) rescan.add(folder);
+      if (!/\.json$/i.test(name)) {
+        this.modules.invalidate(path);
+        this.relintImporters(path);
+      } else scpFiles.push([folder, path]);
+      if (name === '.gitignore' || !isLintedPath(name) || type === FileChangeType.Created) rescan.add(folder);
       else if (this.open.has(path)) continue;
       else if (type === FileChangeType.Deleted) this.scanner.forgetFile(folder, path);
       else if (this.scanner.isKnown(folder, path)) this.scanner.relintFile(folder, path).catch((e: unknown) => this.logError(`Linting ${path} failed: ${String(e)}`));
     }
     for (const folder of rescan) void this.scanner.request(folder, 'new');
+    if (scpFiles.length) void this.relintIfScpChanged(scpFiles);
+  }
+
+  /** Open code documents that import the module at `path` are linted again (the module changed). */
+  private relintImporters(path: string): void {
+    const importers = this.modules.importersOf(path);
+    if (importers.length === 0) return;
+    for (const d of this.documents.all()) {
+      if (!importers.includes(documentKey(d.uri)) || !isLintedDocument(d.uri, d.languageId)) continue;
+      // Same version, new analysis: the cached lint of the importer is stale.
+      this.docs.forget(d.uri);
+      this.scheduler.schedule(d.uri, false);
+    }
+  }
+
+  /** An SCP file changed: the Regions it allows feed sdk/region-not-allowed, so everything is linted again. */
+  private async relintIfScpChanged(files: readonly [Folder, string][]): Promise<void> {
+    for (const [folder, path] of files) {
+      const settings = await this.settings.get(folder);
+      if (!settings.engine.codeAnalysis || !isScpPath(workspaceRelative(folder.path, path), settings.engine.scpFiles)) continue;
+      await this.relintAll();
+      return;
+    }
   }
 
   didChangeWorkspaceFolders(event: WorkspaceFoldersChangeEvent): void {
     const { added, removed } = this.folders.change(event.added ?? [], event.removed ?? []);
     for (const f of removed) this.scanner.forgetFolder(f);
-    for (const d of this.documents.all()) if (isJsonDocument(d.uri, d.languageId)) this.scheduler.schedule(d.uri, true);
+    for (const d of this.documents.all()) if (isLintedDocument(d.uri, d.languageId)) this.scheduler.schedule(d.uri, true);
     for (const f of added) void this.scanner.request(f, 'all');
   }
 
-  /** The settings and current lint of an open JSON document; undefined for other documents. */
+  /** The settings and current lint of an open JSON or code document; undefined for other documents. */
   private async lintedOpen(uri: string): Promise<LintedDocument | undefined> {
     const doc = this.documents.get(uri);
-    if (!doc || !isJsonDocument(uri, doc.languageId)) return undefined;
+    if (!doc || !isLintedDocument(uri, doc.languageId)) return undefined;
     const folder = this.folders.folderOf(uri);
     if (this.isConfigFile(uri, folder)) return undefined;
     const settings: FolderSettings = await this.settings.get(folder);
@@ -382,7 +420,7 @@ export class Session {
       docs: this.docs,
       openDocument: (uri) => {
         const doc = this.documents.get(uri);
-        return doc && isJsonDocument(uri, doc.languageId) ? { text: doc.getText(), version: doc.version } : undefined;
+        return doc && isLintedDocument(uri, doc.languageId) ? { text: doc.getText(), version: doc.version } : undefined;
       },
       settings: (uri) => this.settings.get(this.folders.folderOf(uri)),
       isConfigFile: (uri) => this.isConfigFile(uri, this.folders.folderOf(uri)),

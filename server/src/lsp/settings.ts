@@ -1,7 +1,9 @@
 // Per-folder settings of the language server, merged as: built-in defaults < the folder's
-// `.bedrock-security.json` < editor settings (section `bedrockSecurity`). Nothing is held in
+// `.bedrock-security.json` < editor settings (section `bedrockSecurity`), plus the Regions the
+// folder's SCP files allow (data for code analysis). Nothing is held in
 // globals: handlers receive the `FolderSettings` of the document they work on.
 import { defaultSettings, mergeConfig, type EngineSettings } from '../engine/settings';
+import { workspaceScpRegions } from '../node/scp-regions';
 import { loadConfigFile } from '../node/workspace';
 import type { Folder } from './folders';
 
@@ -38,7 +40,10 @@ export function resolveSettings(folderPath: string | undefined, editorRaw: unkno
   const base = defaultSettings();
   const fromFile = folderPath ? loadConfigFile(folderPath, base, knownRules).settings : base;
   const merged = mergeConfig(fromFile, editorConfig(editorRaw), knownRules);
-  return { engine: merged.settings, editorProblems: merged.problems.map((p) => p.message) };
+  const engine = merged.settings;
+  // The Regions the folder's SCP files allow, as data for sdk/region-not-allowed.
+  if (folderPath && engine.codeAnalysis) engine.scpRegions = workspaceScpRegions(folderPath, engine);
+  return { engine, editorProblems: merged.problems.map((p) => p.message) };
 }
 
 /** What the store needs from the connection. */

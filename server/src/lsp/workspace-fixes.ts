@@ -1,6 +1,6 @@
 // The `bedrockSecurity/fixFiles` request behind the editor's "Fix All in Workspace": for each
 // file the client names, the edit that applies every preferred fix (the same "fix all" as
-// source.fixAll, Linter.fixAllJson) to the open buffer or, for closed files, to the text on disk.
+// source.fixAll, Linter.fixAll) to the open buffer or, for closed files, to the text on disk.
 // The client shows the edits in a refactoring preview and applies the ones the user keeps; it asks
 // in batches, so that it can report progress and stop between them.
 import { readFileSync, statSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { MAX_READ_BYTES } from './file-linter';
 import { FIX_FILES_REQUEST, MAX_FILES_PER_REQUEST, type FileFix, type FixFilesParams, type FixFilesResult } from './fix-files-protocol';
 import { invalidParams } from './guard';
 import type { FolderSettings } from './settings';
-import { isJsonDocument, uriToPath } from './uri';
+import { isLintedDocument, uriToPath } from './uri';
 
 export { FIX_FILES_REQUEST, type FileFix, type FixFilesParams, type FixFilesResult } from './fix-files-protocol';
 
@@ -54,11 +54,11 @@ function readClosed(uri: string): string | { text: string } {
 
 /** The fix-all edit of one linted document, or undefined when nothing changes. */
 function fixDocument(linter: Linter, doc: LintedDocument): FileFix | undefined {
-  if (!doc.result.policy) return undefined;
-  const { text, applied } = linter.fixAllJson(doc.text, doc.options);
+  if (!doc.result.policy && !doc.result.code) return undefined;
+  const { text, applied } = linter.fixAll(doc.text, doc.options);
   const edit = applied > 0 ? minimalEdit(doc.text, text) : undefined;
   if (!edit) return undefined;
-  const after = linter.lintJson(text, doc.options).findings.length;
+  const after = linter.lint(text, doc.options).findings.length;
   return { uri: doc.uri, version: doc.version, edits: [{ range: doc.lines.rangeOf(edit.span), newText: edit.newText }], before: doc.result.findings.length, after };
 }
 
@@ -66,8 +66,8 @@ function fixDocument(linter: Linter, doc: LintedDocument): FileFix | undefined {
 export async function fixFiles(params: FixFilesParams, host: FixFilesHost): Promise<FixFilesResult> {
   const result: FixFilesResult = { files: [], skipped: [] };
   for (const uri of new Set(params.uris)) {
-    if (!isJsonDocument(uri) && !host.openDocument(uri)) {
-      result.skipped.push({ uri, reason: 'not a JSON document' });
+    if (!isLintedDocument(uri) && !host.openDocument(uri)) {
+      result.skipped.push({ uri, reason: 'not a JSON, TypeScript or JavaScript document' });
       continue;
     }
     if (host.isConfigFile(uri)) continue;

@@ -10,9 +10,9 @@ test('sdk/hardcoded-credentials reports credential literals and constants in cli
     ID,
     `${IMPORT}const SECRET = '${SECRET}';\nnew BedrockRuntimeClient({ credentials: { accessKeyId: ⟦'AKIA2JXQ7HZ3M5KD4W6P'⟧, secretAccessKey: ⟦SECRET⟧, sessionToken: ⟦'FwoGZXIvYXdzEJr'⟧ } });`,
     [
-      "an access key id is written in the code (accessKeyId): remove it and let the SDK's default credential provider chain find credentials; rotate the key if it was ever committed.",
-      "a secret access key is written in the code (secretAccessKey): remove it and let the SDK's default credential provider chain find credentials; rotate the key if it was ever committed.",
-      "a session token is written in the code (sessionToken): remove it and let the SDK's default credential provider chain find credentials; rotate the key if it was ever committed.",
+      "An access key id is written in the code (accessKeyId): remove it and let the SDK's default credential provider chain find credentials; rotate the key if it was ever committed.",
+      "A secret access key is written in the code (secretAccessKey): remove it and let the SDK's default credential provider chain find credentials; rotate the key if it was ever committed.",
+      "A session token is written in the code (sessionToken): remove it and let the SDK's default credential provider chain find credentials; rotate the key if it was ever committed.",
     ],
   );
 });
@@ -22,7 +22,7 @@ test('sdk/hardcoded-credentials reports access key ids in any string, once', () 
     'This string holds a temporary access key id (ASIAZZXQ…): keep credentials out of the code, and rotate the key if it was ever committed.',
     'This string holds an access key id (AKIA2JXQ…): keep credentials out of the code, and rotate the key if it was ever committed.',
   ]);
-  expectCodeFindings(ID, `${IMPORT}const creds = { accessKeyId: ⟦'AKIA2JXQ7HZ3M5KD4W6P'⟧ };`, [/^an access key id is written in the code/]);
+  expectCodeFindings(ID, `${IMPORT}const creds = { accessKeyId: ⟦'AKIA2JXQ7HZ3M5KD4W6P'⟧ };`, [/^An access key id is written in the code/]);
 });
 
 test('sdk/hardcoded-credentials ignores placeholders, documentation examples and values from the environment', () => {

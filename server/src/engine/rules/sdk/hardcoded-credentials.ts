@@ -10,7 +10,7 @@ import { defineCodeRule } from '../rule';
  */
 const PLACEHOLDER = /^(|.*EXAMPLE.*|test|testing|fake|dummy|mock|local|localstack|x+|foo|bar|none|null|undefined|placeholder|changeme|secret|key|<[^>]*>|\$\{[^}]*\}|your[-_ a-z]*)$/i;
 
-const LABEL: Record<string, string> = { accessKeyId: 'an access key id', secretAccessKey: 'a secret access key', sessionToken: 'a session token' };
+const LABEL: Record<string, string> = { accessKeyId: 'An access key id', secretAccessKey: 'A secret access key', sessionToken: 'A session token' };
 
 export default defineCodeRule({
   meta: {
