@@ -4,8 +4,9 @@
 // (and private AWS config files, so that the real ~/.aws is never read) and the endpoint URL
 // through the workspace settings. Proves: no AWS call before the user asks; the tree shows the
 // engine's own results for the account; results stay cached until Refresh, which calls again;
-// a failing check's remediation copies its AWS CLI command; Export writes the Markdown and JSON
-// reports; every call was SigV4-signed and read-only. Screenshot: docs/images/posture.png with
+// a failing check's remediation copies its AWS CLI command; Cancel stops a slow refresh and keeps
+// the previous results; Export writes the Markdown and JSON reports; every call was SigV4-signed
+// and read-only. Screenshot: docs/images/posture.png with
 // BEDROCK_SECURITY_UPDATE_SCREENSHOTS=1.
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -238,6 +239,21 @@ describe('Account Posture view in VS Code (code-server) against the fake AWS end
       await waitForValue(async () => fake.calls.length, (n) => n === 2 * callsPerRun, `${2 * callsPerRun} calls after Refresh`, UI_TIMEOUT);
       await viewAction('Refresh Account Posture').waitFor({ timeout: UI_TIMEOUT });
       await treeShows(expectedRows());
+    });
+  });
+
+  test('Cancel stops a slow refresh at once and keeps the previous results', async () => {
+    await step('cancel', async () => {
+      fake.use(loadScenario('slow'));
+      const before = fake.calls.length;
+      await viewAction('Refresh Account Posture').click();
+      await waitForValue(async () => fake.calls.slice(before).some((c) => c.operation === 'cloudtrail:DescribeTrails'), (held) => held, 'the held DescribeTrails call', UI_TIMEOUT);
+      await viewAction('Cancel Account Posture Refresh').click();
+      await viewAction('Refresh Account Posture').waitFor({ timeout: 30_000 });
+      const message = page.locator('.part.sidebar .tree-explorer-viewlet-tree-view .message');
+      await waitForValue(() => message.innerText(), (t) => t.startsWith('Refresh cancelled: these are the results of '), 'the cancelled message', 30_000);
+      await treeShows(expectedRows());
+      fake.use(loadScenario('bare'));
     });
   });
 
