@@ -213,16 +213,20 @@ export class PostureView implements Disposable {
     else this.status.set({ kind: this.run ? 'checking' : 'idle', source: this.source, regions: this.regions, endpointUrl: this.config.endpointUrl });
   }
 
-  /** After a settings change: a report of another profile or endpoint is dropped, one of other Regions marked stale. */
+  /**
+   * After a settings change: a run or report for another profile or endpoint is cancelled or
+   * dropped; a report of other Regions is marked stale.
+   */
   private settingsChanged(before: PostureConfig): void {
-    if (!this.report) return;
     if (before.profile !== this.config.profile || before.endpointUrl !== this.config.endpointUrl) {
+      this.run?.abort.abort();
+      if (!this.report) return;
       this.report = undefined;
       this.tree.show([]);
       this.view.message = undefined;
       void setContext(ContextKeys.postureHasReport, false);
       void this.updateSource();
-    } else if (JSON.stringify(before.regions) !== JSON.stringify(this.config.regions)) {
+    } else if (this.report && JSON.stringify(before.regions) !== JSON.stringify(this.config.regions)) {
       this.view.message = `The Regions changed since this check: Refresh to check ${this.regions.join(', ') || 'the new Regions'}.`;
     }
   }
@@ -259,7 +263,7 @@ export class PostureView implements Disposable {
         }),
       );
       if (abort.signal.aborted) return this.cancelled();
-      this.showReport(report, engine);
+      this.showReport(report, engine, source, endpointUrl);
       this.logger.info(`${engine.summaryLine(report.summary) || 'no results'} in ${Date.now() - started} ms`);
     } catch (e) {
       if (abort.signal.aborted) return this.cancelled();
@@ -272,13 +276,14 @@ export class PostureView implements Disposable {
     }
   }
 
-  private showReport(report: PostureReport, engine: PostureEngine): void {
+  /** Shows a report of a run with `source` through `endpointUrl` (as they were when it started). */
+  private showReport(report: PostureReport, engine: PostureEngine, source: CredentialSource, endpointUrl: string | undefined): void {
     this.report = report;
     const nodes = buildPostureTree(report, engine.summaryLine);
     this.tree.show(nodes.length ? nodes : [noticeNode('empty', 'not-applicable', 'No results', 'The run returned no Regions')]);
     const summary = engine.summaryLine(report.summary) || 'no results';
     this.view.description = summary;
-    this.view.message = reportMessage(report, summary, this.source, this.config.endpointUrl, (d) => d.toLocaleTimeString());
+    this.view.message = reportMessage(report, summary, source, endpointUrl, (d) => d.toLocaleTimeString());
     void setContext(ContextKeys.postureHasReport, true);
   }
 
