@@ -106,6 +106,8 @@ class Analyzer {
       const s = this.resolver.symbolOf(site.node.expression, site.scope);
       if (s && symbolName(s) === 'PolicyStatement' && isCdkModule(s.module) && site.node.arguments?.[0]) builder.addCdkStatement(this.resolver.value(site.node.arguments[0], site.scope));
     }
+    const models = [...new Set(this.model.modelIds.map((m) => m.id))];
+    if (models.length > 0) for (const p of builder.policies) p.invokedModels = models;
     return { model: this.model, policies: builder.policies };
   }
 

@@ -139,14 +139,37 @@ function objectPlace(v: Value): { valueSpan: Span; valueKind: ValueKind } {
   return { valueSpan: v.span, valueKind: valueKind(v) };
 }
 
-function conditionElement(p: PropertyValue, name?: string): ConditionElement {
+/** The values of a condition key; undefined when one of them is not a known, complete scalar. */
+function conditionValues(v: Value): ScalarNode[] | undefined {
+  if (v.kind === 'array' && v.open) return undefined;
+  const out: ScalarNode[] = [];
+  for (const item of v.kind === 'array' ? v.items : [v]) {
+    if (item.kind === 'object' || item.kind === 'array' || item.kind === 'null') continue;
+    const s = (item.kind !== 'string' || item.complete) && scalar(item);
+    if (!s) return undefined;
+    out.push(s);
+  }
+  return out;
+}
+
+/**
+ * The Condition element; undefined when a condition value cannot be resolved (`this.account`,
+ * `guardrail.guardrailArn`): rules would read a restricting condition as missing or invalid.
+ */
+function conditionElement(p: PropertyValue, name?: string): ConditionElement | undefined {
   const el: ConditionElement = { key: keyOf(p, name), ...objectPlace(p.value), operators: [] };
-  if (p.value.kind !== 'object') return el;
+  if (p.value.kind !== 'object') return p.value.kind === 'unknown' || p.value.kind === 'reference' || p.value.kind === 'new' ? undefined : el;
+  if (p.value.open || p.value.props.some((x) => !x.own)) return undefined;
   for (const op of ownProps(p.value)) {
     const keys: ConditionKeyNode[] = [];
     if (op.value.kind === 'object') {
-      for (const k of ownProps(op.value)) keys.push({ key: keyOf(k), valueSpan: k.value.span, valueKind: valueKind(k.value), values: scalarsOf(k.value) });
-    }
+      if (op.value.open || op.value.props.some((x) => !x.own)) return undefined;
+      for (const k of ownProps(op.value)) {
+        const values = conditionValues(k.value);
+        if (!values) return undefined;
+        keys.push({ key: keyOf(k), valueSpan: k.value.span, valueKind: valueKind(k.value), values });
+      }
+    } else if (op.value.kind === 'unknown' || op.value.kind === 'reference' || op.value.kind === 'new') return undefined;
     el.operators.push({ key: keyOf(op), ...objectPlace(op.value), keys });
   }
   return el;
@@ -333,9 +356,12 @@ export class PolicyBuilder {
       case 'NotPrincipal':
         st[name === 'Principal' ? 'principal' : 'notPrincipal'] = cdk ? cdkPrincipal(p, name) : jsonPrincipal(p);
         return true;
-      case 'Condition':
-        st.condition = conditionElement(p, name);
+      case 'Condition': {
+        const el = conditionElement(p, name);
+        if (!el) return false;
+        st.condition = el;
         return true;
+      }
       default:
         return true;
     }

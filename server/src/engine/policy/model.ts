@@ -154,6 +154,11 @@ export interface Policy {
   invalidStatements: Span[];
   syntaxProblems: SyntaxProblem[];
   /**
+   * For policies written in code: the model and inference profile ids the same file names
+   * (`modelId: 'us.anthropic.…'`), so that fixes can write their exact ARNs.
+   */
+  invokedModels?: string[];
+  /**
    * Length of the policy as AWS counts it for quotas (JSON without insignificant whitespace).
    * Undefined for policies not written as JSON text.
    */

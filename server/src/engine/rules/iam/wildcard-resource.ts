@@ -8,6 +8,7 @@ import { splitAction } from '../../policy/analysis';
 import type { Policy, ScalarNode, Statement } from '../../policy/model';
 import type { EngineSettings } from '../../settings';
 import type { Fix, TextEdit } from '../../types';
+import { foundationModelArn, GEOGRAPHIES, GLOBAL_PREFIX } from '../../bedrock/inference-profiles';
 import { defineRule, type FixContext } from '../rule';
 import { compactFormat, conditionRestricts, isEveryAction, isOneLine, policyPartition, replaceValueIn, sidOf } from './statement-scope';
 
@@ -175,16 +176,59 @@ function splitStatementText(ctx: FixContext, st: Statement, star: ScalarNode[], 
   return oneLine ? `{${props.join(', ')}}` : `{\n${props.map((p) => inner + p).join(',\n')}\n${indent}}`;
 }
 
-function buildFix(ctx: FixContext, st: Statement, p: Plan, title: string): Fix | undefined {
+/** The actions whose resources are models: what a fix may scope to the models the code invokes. */
+const INVOKE_ACTIONS = new Set(['bedrock:invokemodel', 'bedrock:invokemodelwithresponsestream']);
+
+/**
+ * The ARNs of the models a policy written in code invokes (`Policy.invokedModels`): a foundation
+ * model's ARN, or for a cross-Region inference profile the profile's ARN and the foundation-model
+ * ARNs in the Regions it routes to (a global profile: any Region and the Region-less ARN).
+ * https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-prereq.html
+ */
+function modelArns(policy: Policy, settings: EngineSettings): string[] {
+  const partition = policyPartition(policy);
+  const account = policy.version?.value?.value === '2012-10-17' ? OWN_ACCOUNT : '*';
+  const regions = settings.allowedRegions.length > 0 ? settings.allowedRegions : ['*'];
+  const out: string[] = [];
+  for (const id of policy.invokedModels ?? []) {
+    const dot = id.indexOf('.');
+    const prefix = dot > 0 ? id.slice(0, dot) : '';
+    const geography = GEOGRAPHIES.get(prefix);
+    if (!geography && prefix !== GLOBAL_PREFIX) {
+      out.push(...regions.map((r) => foundationModelArn(partition, r, id)));
+      continue;
+    }
+    const model = id.slice(dot + 1);
+    out.push(...regions.map((r) => `arn:${partition}:bedrock:${r}:${account}:inference-profile/${id}`));
+    if (geography) out.push(...geography.regions.map((r) => foundationModelArn(partition, r, model)));
+    else out.push(foundationModelArn(partition, '*', model), foundationModelArn(partition, '', model));
+  }
+  return [...new Set(out)];
+}
+
+/** True when every action the statement keeps on resources is a model invocation. */
+function invokesOnly(iam: IamData, p: Plan): boolean {
+  return p.keep.every((e) => {
+    const split = splitAction(e.value);
+    const actions = split ? iam.matchActions(split.service, split.name) : [];
+    return actions.length > 0 && actions.every((a) => INVOKE_ACTIONS.has(`${a.service}:${a.name.toLowerCase()}`));
+  });
+}
+
+function buildFix(ctx: FixContext, st: Statement, p: Plan, title: string, arns?: string[]): Fix | undefined {
   const { editor, policy, iam, settings } = ctx;
   const resource = st.resource!;
   const action = st.action!;
+  // In code, the fix writes the list as literals: every entry must be one (a constant or a
+  // template would be lost), and a CDK statement stands alone (no statement to split into).
+  if (resource.entries.some((e) => e.computed)) return undefined;
+  if (p.star.length > 0 && (!policy.statementKey || action.entries.some((e) => e.computed))) return undefined;
   const kept = resource.entries.filter((e) => e.value !== '*').map((e) => e.value);
   const covered = new Set(kept.flatMap((arn) => resourceTypesForArn(iam, arn).map((rt) => `${rt.service}:${rt.key.toLowerCase()}`)));
   const partition = policyPartition(policy);
   // Policy variables work only in the 2012-10-17 language; without it the account stays "*".
   const account = policy.version?.value?.value === '2012-10-17' ? OWN_ACCOUNT : '*';
-  const candidates = p.types.filter((rt) => !covered.has(`${rt.service}:${rt.key.toLowerCase()}`)).flatMap((rt) => arnsOf(rt, partition, account, settings));
+  const candidates = arns ?? p.types.filter((rt) => !covered.has(`${rt.service}:${rt.key.toLowerCase()}`)).flatMap((rt) => arnsOf(rt, partition, account, settings));
   // A template the data spells oddly (mediaconnect's offering has no account field) would give
   // a malformed ARN (iam/invalid-arn or iam/arn-matches-no-resource would report it): offer no fix
   // rather than a partial one.
@@ -236,6 +280,8 @@ export default defineRule({
         `- the account is \`${OWN_ACCOUNT}\`, the caller's own account (a policy variable; \`*\` when the policy does not use the 2012-10-17 language, which policy variables need). Edit it for cross-account or AWS-owned resources;`,
         '- every name or id is `*`.',
         '',
+        'In TypeScript and JavaScript, when the statement only invokes models and the same file names the model ids it invokes (`modelId: \'us.anthropic.claude-…\'`), the first fix writes their exact ARNs: a foundation model\'s ARN, or for a cross-Region inference profile the profile\'s ARN and the foundation-model ARNs in the Regions the profile routes to. No fix is offered in code when the list holds constants or templates (they would be replaced by their values), or when a CDK `PolicyStatement` would need a second statement.',
+        '',
         '`bedrock:InvokeModel` and `bedrock:InvokeModelWithResponseStream` list 12 and 10 alternative resource types; the first fix writes the two nearly every caller needs — `foundation-model` and `inference-profile` (required for cross-Region inference) — and a second fix writes every type (add `application-inference-profile`, `provisioned-model`, `custom-model-deployment`, `imported-model` or `prompt-router` by hand if you use them). No fix is offered when a pattern matches both wildcard-only and resource-level actions (no split keeps the grant), when the actions need more than 16 resource types, or when the IAM data\'s ARN template of a type does not give a well-formed ARN.',
       ].join('\n'),
       references: [
@@ -266,6 +312,12 @@ export default defineRule({
     const starNames = primary.star.map((e) => e.value);
     const moving = starNames.length === 0 ? '' : `; keep "*" for ${starNames.length <= 2 ? starNames.join(' and ') : `${starNames.length} actions`} in a new statement`;
     const fixes: Fix[] = [];
+    // Policies in code: the exact ARNs of the models the same file invokes.
+    const models = ctx.policy.invokedModels ?? [];
+    if (models.length > 0 && invokesOnly(ctx.iam, primary)) {
+      const exact = buildFix(ctx, st, primary, `Replace "*" with the ARNs of the models this file invokes (${models.length <= 2 ? models.join(', ') : `${models.length} models`})${moving}`, modelArns(ctx.policy, ctx.settings));
+      if (exact) fixes.push(exact);
+    }
     const first = buildFix(ctx, st, primary, `Replace "*" with ARNs of ${typeNames(primary.types)}${moving}`);
     if (first) fixes.push(first);
     if (primary.narrowed) {
