@@ -113,7 +113,15 @@ export class Linter {
   lintCode(text: string, opts: LintOptions): LintResult {
     if (!opts.settings.codeAnalysis || !mayContainFindings(text)) return { isPolicy: false, findings: [] };
     if (text.length > opts.settings.maxFileSize) return this.tooLarge(text, opts.settings);
-    const code = analyzeCode(text, { language: isCodeLanguage(opts.language) ? opts.language : 'typescript', path: opts.filePath, modules: opts.modules });
+    let code: CodeAnalysis;
+    try {
+      code = analyzeCode(text, { language: isCodeLanguage(opts.language) ? opts.language : 'typescript', path: opts.filePath, modules: opts.modules });
+    } catch (e) {
+      // The TypeScript parser is recursive: code nested thousands of levels deep (generated
+      // files) overflows the stack. Such a file is not analysed rather than failing the front end.
+      if (e instanceof RangeError) return { isPolicy: false, findings: [] };
+      throw e;
+    }
     const findings: Finding[] = [];
     for (const rule of this.rules) {
       if (!isCodeRule(rule)) continue;

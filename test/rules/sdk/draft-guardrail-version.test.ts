@@ -24,3 +24,11 @@ test('sdk/draft-guardrail-version fix writes the configured version (preferred) 
   // A configured DRAFT is no answer to DRAFT.
   assert.deepEqual(codeFixesOf(ID, text, 0, { settings: { guardrailVersion: 'DRAFT' } }).map((f) => f.title), ['Read the version from BEDROCK_GUARDRAIL_VERSION']);
 });
+
+test('sdk/draft-guardrail-version reports a shared constant once', () => {
+  expectCodeFindings(
+    ID,
+    `${IMPORT}const GUARDRAIL = { guardrailIdentifier: 'g', guardrailVersion: ⟦'DRAFT'⟧ };\nnew ConverseCommand({ modelId: 'm', guardrailConfig: GUARDRAIL });\nnew ConverseCommand({ modelId: 'n', guardrailConfig: GUARDRAIL });`,
+    [/^Converse applies guardrail version "DRAFT"/],
+  );
+});

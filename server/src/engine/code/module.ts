@@ -439,7 +439,12 @@ export function parseModule(text: string, language: CodeLanguage, path?: string,
 /** The number of syntax errors the parser reports for a text (fix-all checks that fixes add none). */
 export function syntaxErrorCount(text: string, language: CodeLanguage): number {
   const ts = typescript();
-  const sf = ts.createSourceFile('check.ts', text, ts.ScriptTarget.Latest, false, scriptKind(ts, language));
-  // `parseDiagnostics` holds the parser's errors; it is not in the public typings.
-  return (sf as unknown as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length ?? 0;
+  try {
+    const sf = ts.createSourceFile('check.ts', text, ts.ScriptTarget.Latest, false, scriptKind(ts, language));
+    // `parseDiagnostics` holds the parser's errors; it is not in the public typings.
+    return (sf as unknown as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length ?? 0;
+  } catch {
+    // Too deeply nested for the (recursive) parser: as bad as it gets.
+    return Number.MAX_SAFE_INTEGER;
+  }
 }

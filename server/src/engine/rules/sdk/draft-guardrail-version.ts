@@ -35,9 +35,12 @@ export default defineCodeRule({
     },
   },
   check(ctx) {
+    // A constant shared by several calls is reported once, where it is used first.
+    const seen = new Set<string>();
     for (const call of ctx.code.calls) {
       const v = draftVersion(call);
-      if (!v) continue;
+      if (!v || seen.has(`${v.span.start}:${v.span.end}`)) continue;
+      seen.add(`${v.span.start}:${v.span.end}`);
       ctx.report(v.span, `${operationName(call.command)} applies guardrail version "DRAFT", which changes with every edit of the guardrail: use a numbered version.`, callData(call));
     }
   },

@@ -44,9 +44,12 @@ export default defineCodeRule({
     },
   },
   check(ctx) {
+    // A constant shared by several calls is reported once, where it is used first.
+    const seen = new Set<string>();
     for (const call of ctx.code.calls) {
       const t = traceOn(call);
-      if (!t) continue;
+      if (!t || seen.has(`${t.value.span.start}:${t.value.span.end}`)) continue;
+      seen.add(`${t.value.span.start}:${t.value.span.end}`);
       ctx.report(t.value.span, `${operationName(call.command)} returns the guardrail trace ("${t.value.value}") with every response: the filters' findings reach the caller.`, callData(call));
     }
   },
