@@ -35,7 +35,7 @@ interface Answers {
 const TITLE = 'New Least-Privilege Policy';
 
 const PURPOSES: Choice<PolicyPurpose>[] = [
-  { label: '$(play) Invoke models', detail: 'InvokeModel and Converse (optionally the streaming APIs) on the models and inference profiles you name', value: 'invoke-models' },
+  { label: '$(play) Invoke models', detail: 'InvokeModel and Converse, optionally streaming, on the models you name', value: 'invoke-models' },
   { label: '$(book) Query a knowledge base', detail: 'Retrieve on the knowledge bases, RetrieveAndGenerate, and the generation model', value: 'knowledge-base' },
   { label: '$(hubot) Invoke agents', detail: 'InvokeAgent on agent aliases', value: 'agents' },
   { label: '$(shield) Administer guardrails', detail: 'Create, change, version and delete guardrails, for principals with an administrator tag', value: 'guardrails-admin' },

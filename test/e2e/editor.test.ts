@@ -1,0 +1,246 @@
+// Snippets and the policy wizard in a real VS Code: the packaged VSIX in code-server (VS Code
+// 1.100), driven in headless Chromium with the keyboard only. Proves that a policy snippet chosen
+// from the suggestions replaces a policy with findings and leaves none (the Problems panel loses
+// the file's rows, and the saved file is the snippet's default expansion), and that "New
+// Least-Privilege Policy…" run from the Command Palette, every prompt answered with the keyboard,
+// writes exactly the builder's policy to disk, opens it, and that the language server reports
+// nothing for it. Screenshot: docs/images/wizard.png with BEDROCK_SECURITY_UPDATE_SCREENSHOTS=1.
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { buildLeastPrivilegePolicy } from '../../server/src/engine/scaffold/least-privilege';
+import { policyText } from '../../server/src/engine/scaffold/policy-document';
+import { lint } from '../helpers';
+import { expandSnippet } from '../snippets/snippet-body';
+import { installExtension, logTails, packageExtension, prepareDirs, repoRoot, startCodeServer, type CodeServer, type CodeServerDirs } from './code-server';
+import { launchBrowser, openFile, openWorkbench, pressUntilVisible, showProblems, UI_TIMEOUT, waitForValue } from './workbench';
+
+const RESULTS = join(repoRoot, 'test-results', 'e2e');
+const UPDATE_SCREENSHOTS = process.env.BEDROCK_SECURITY_UPDATE_SCREENSHOTS === '1';
+
+/** User settings: a quiet workbench with a fixed look (as in vscode.test.ts). */
+const SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.colorTheme': 'Default Dark Modern',
+  'workbench.enableExperiments': false,
+  'security.workspace.trust.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.ignoreRecommendations': true,
+  'json.schemaDownload.enable': false,
+  'editor.minimap.enabled': false,
+  'files.autoSave': 'off',
+  'chat.commandCenter.enabled': false,
+};
+
+/** A policy with findings (no Version, "Resource": "*"), which the snippet replaces. */
+const DRAFT = '{\n  "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }]\n}\n';
+
+const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
+const SONNET_US = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0';
+const GUARDRAIL = 'arn:aws:bedrock:us-east-1:111122223333:guardrail/abc123xyz456';
+
+/** What the quick input (palette, QuickPick or InputBox) shows. */
+interface QuickInputView {
+  visible: boolean;
+  title: string;
+  placeholder: string;
+  message: string;
+  value: string;
+  /** Labels of the rendered rows; the focused one is marked with `>`. */
+  rows: string[];
+}
+
+describe('snippets and the policy wizard in VS Code (code-server)', { timeout: 600_000 }, () => {
+  let base: string;
+  let workspace: string;
+  let dirs: CodeServerDirs;
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+
+  before(async () => {
+    mkdirSync(RESULTS, { recursive: true });
+    base = mkdtempSync(join(tmpdir(), 'bedrock-security-e2e-editor-'));
+    workspace = join(base, 'workspace');
+    mkdirSync(workspace);
+    writeFileSync(join(workspace, 'snippet.json'), DRAFT);
+    const packaged = packageExtension(join(base, 'bedrock-security.vsix'));
+    dirs = prepareDirs(base, SETTINGS);
+    installExtension(packaged.vsix, dirs);
+    // The wizard proposes AWS_REGION; no credentials are needed (models are typed).
+    server = await startCodeServer(workspace, dirs, undefined, { AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: undefined, AWS_PROFILE: undefined });
+    browser = await launchBrowser(dirs.homeDir);
+    page = await browser.newPage({ viewport: { width: 1440, height: 810 } });
+    await openWorkbench(page, server.url, workspace);
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    if (base) rmSync(base, { recursive: true, force: true });
+  });
+
+  /** Runs a UI step; on failure saves a screenshot and prints the workbench logs. */
+  async function step(name: string, fn: () => Promise<void>): Promise<void> {
+    try {
+      await fn();
+    } catch (e) {
+      await page?.screenshot({ path: join(RESULTS, `failure-editor-${name}.png`) }).catch(() => undefined);
+      const logs = `${server?.output() ?? ''}\n${dirs ? logTails(dirs.userDataDir) : ''}`;
+      throw new Error(`${(e as Error).message}\n\nscreenshot: test-results/e2e/failure-editor-${name}.png\ncode-server and workbench logs:\n${logs}`, { cause: e });
+    }
+  }
+
+  async function screenshot(name: string): Promise<void> {
+    const file = join(RESULTS, name);
+    await page.screenshot({ path: file });
+    if (UPDATE_SCREENSHOTS) copyFileSync(file, join(repoRoot, 'docs', 'images', name));
+  }
+
+  /** The findings (`rule@line:column`) the Problems panel lists under one file's row. */
+  async function problemsOf(file: string): Promise<string[]> {
+    const rows = await page.locator('.markers-panel .monaco-list-row').evaluateAll((els) =>
+      els.map((row) => ({ label: row.getAttribute('aria-label') ?? '', marker: !!row.querySelector('.marker-message'), code: row.querySelector('.marker-code')?.textContent?.trim() ?? '', at: row.querySelector('.marker-line')?.textContent?.trim() ?? '' })),
+    );
+    const out: string[] = [];
+    let inFile = false;
+    for (const r of rows) {
+      if (!r.marker) inFile = r.label.includes(`in file ${file} `);
+      else if (inFile) out.push(`${r.code}@${(/Ln (\d+), Col (\d+)/.exec(r.at) ?? []).slice(1).join(':')}`);
+    }
+    return out;
+  }
+
+  async function readQuickInput(): Promise<QuickInputView> {
+    return page.evaluate(() => {
+      const widget = document.querySelector('.quick-input-widget') as HTMLElement | null;
+      const visible = !!widget && widget.style.display !== 'none' && widget.offsetParent !== null;
+      const input = widget?.querySelector('.quick-input-box input') as HTMLInputElement | null;
+      const text = (selector: string) => (widget?.querySelector(selector)?.textContent ?? '').trim();
+      const rows = [...(widget?.querySelectorAll('.quick-input-list .monaco-list-row') ?? [])].map((r) => `${r.classList.contains('focused') ? '>' : ''}${r.getAttribute('aria-label') ?? ''}`);
+      return { visible, title: text('.quick-input-title'), placeholder: input?.placeholder ?? '', message: text('.quick-input-message'), value: input?.value ?? '', rows };
+    });
+  }
+
+  /** Waits until the quick input shows the step whose placeholder or prompt (followed by VS Code's "Press 'Enter'…" hint) matches `what`. */
+  async function waitForStep(what: RegExp): Promise<QuickInputView> {
+    return waitForValue(readQuickInput, (q) => q.visible && (what.test(q.placeholder) || what.test(q.message)), `the quick input asking ${what}`);
+  }
+
+  /** Types `text` into the quick input, replacing what it holds. */
+  async function typeAnswer(text: string): Promise<void> {
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(text);
+    await waitForValue(readQuickInput, (q) => q.value === text, `"${text}" in the quick input`);
+  }
+
+  test('a policy snippet accepted from the suggestions replaces a draft with findings and leaves none', async () => {
+    await step('snippet', async () => {
+      await openFile(page, 'snippet.json');
+      await showProblems(page);
+      await waitForValue(() => problemsOf('snippet.json'), (rows) => rows.some((r) => r.startsWith('policy/missing-version@')), 'the draft\'s findings in the Problems panel', UI_TIMEOUT * 2);
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('bedrock-invoke-models');
+      const suggest = page.locator('.editor-widget.suggest-widget .monaco-list-row.focused');
+      await pressUntilVisible(page, 'Control+Space', suggest, 'the suggestions');
+      await waitForValue(async () => (await suggest.getAttribute('aria-label')) ?? '', (label) => label.startsWith('bedrock-invoke-models'), 'the snippet focused in the suggestions');
+      await page.keyboard.press('Enter');
+      // The first tab stop (the Region) is selected: Tab through the others, then leave snippet mode.
+      for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+S');
+      const snippet = (JSON.parse(readFileSync(join(repoRoot, 'snippets', 'policy.json'), 'utf8')) as Record<string, { prefix: string; body: string[] }>)['Bedrock: invoke models (on-demand, with a guardrail)'];
+      const expected = expandSnippet(snippet.body);
+      assert.deepEqual(lint(expected), []);
+      const saved = await waitForValue(async () => readFileSync(join(workspace, 'snippet.json'), 'utf8'), (t) => t !== DRAFT, 'snippet.json to be saved');
+      assert.equal(saved, expected);
+      await waitForValue(() => problemsOf('snippet.json'), (rows) => rows.length === 0, 'no finding for snippet.json in the Problems panel', UI_TIMEOUT * 2);
+    });
+  });
+
+  test('"New Least-Privilege Policy…" from the Command Palette, answered with the keyboard, writes the policy and opens it', async () => {
+    await step('wizard', async () => {
+      // Close the snippet's editor (Ctrl+K Ctrl+W) so that the wizard's file is the only one open.
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+W');
+      await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+      const palette = page.locator('.quick-input-widget');
+      await pressUntilVisible(page, 'Control+Shift+P', palette, 'the Command Palette');
+      await page.keyboard.type('Bedrock Security: New Least-Privilege Policy');
+      await waitForValue(readQuickInput, (q) => q.rows[0]?.startsWith('>') === true && q.rows[0].includes('Bedrock Security: New Least-Privilege Policy'), 'the command in the palette');
+      await page.keyboard.press('Enter');
+
+      const purpose = await waitForStep(/^What is the policy for\?$/);
+      assert.match(purpose.title, /^New Least-Privilege Policy/);
+      assert.match(purpose.rows[0], /^>.*Invoke models/);
+      assert.equal(purpose.rows.length, 4);
+      await screenshot('wizard.png');
+      await page.keyboard.press('Enter');
+
+      const regions = await waitForStep(/^Regions the application calls Amazon Bedrock in/);
+      assert.match(regions.rows[0], /us-east-1/);
+      await page.keyboard.press('Enter');
+
+      await waitForStep(/^Models: type them, or choose from your account\?$/);
+      await page.keyboard.press('Enter');
+
+      await waitForStep(/^Model ids, inference profile ids or model ARNs/);
+      await typeAnswer(`${HAIKU}, ${SONNET_US}`);
+      await page.keyboard.press('Enter');
+
+      await waitForStep(/^Does the application stream responses\?$/);
+      await typeAnswer('Streaming too');
+      await waitForValue(readQuickInput, (q) => q.rows.length === 1 && q.rows[0].startsWith('>Streaming too'), 'only "Streaming too" listed');
+      await page.keyboard.press('Enter');
+
+      await waitForStep(/^Require a guardrail on every model call\?$/);
+      await page.keyboard.press('Enter');
+
+      await waitForStep(/^Guardrail ARN\b/);
+      await typeAnswer(GUARDRAIL);
+      await page.keyboard.press('Enter');
+
+      await waitForStep(/^Guardrail version to require/);
+      await typeAnswer('1');
+      await page.keyboard.press('Enter');
+
+      const account = await waitForStep(/^AWS account id that owns/);
+      assert.equal(account.value, '111122223333', 'the account comes from the guardrail ARN');
+      await page.keyboard.press('Enter');
+
+      const file = await waitForStep(/^File to create in workspace/);
+      assert.equal(file.value, 'policies/bedrock-invoke-models.json');
+      await page.keyboard.press('Enter');
+
+      const written = join(workspace, 'policies', 'bedrock-invoke-models.json');
+      await waitForValue(async () => existsSync(written), (e) => e, 'the policy file on disk');
+      await page.locator('.tabs-container .tab.active', { hasText: 'bedrock-invoke-models.json' }).waitFor({ timeout: UI_TIMEOUT });
+      const expected = policyText(buildLeastPrivilegePolicy({ purpose: 'invoke-models', regions: ['us-east-1'], account: '111122223333', models: [HAIKU, SONNET_US], streaming: true, guardrail: { arn: GUARDRAIL, version: '1' } }).policy);
+      const onDisk = readFileSync(written, 'utf8');
+      assert.equal(onDisk, expected);
+      assert.deepEqual(
+        (JSON.parse(onDisk) as { Statement: { Sid: string }[] }).Statement.map((s) => s.Sid),
+        ['InvokeModels', 'InvokeModelsThroughInferenceProfiles', 'DenyInvokeWithoutGuardrail', 'ApplyGuardrail'],
+      );
+      assert.deepEqual(lint(onDisk, { path: 'policies/bedrock-invoke-models.json' }), []);
+
+      // The server lints the opened policy: a typo gives a syntax error in the Problems panel,
+      // and undoing it leaves the file with no finding at all.
+      await showProblems(page);
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.type('x');
+      await waitForValue(() => problemsOf('bedrock-invoke-models.json'), (rows) => rows.some((r) => r.startsWith('policy/syntax@')), 'a syntax error for the typo', UI_TIMEOUT * 2);
+      await page.keyboard.press('Control+Z');
+      await waitForValue(() => problemsOf('bedrock-invoke-models.json'), (rows) => rows.length === 0, 'no finding for the written policy', UI_TIMEOUT * 2);
+      assert.equal(readFileSync(written, 'utf8'), expected);
+    });
+  });
+});
