@@ -6,13 +6,13 @@
 // model of any dialect. Items carry offsets; front ends turn them into their own types.
 import type { ActionInfo, ConditionKeyInfo, IamData, ServiceInfo } from '../iam/data';
 import { REGIONS, regionsOfPartition, type RegionInfo } from '../iam/regions';
-import { actionRefs, CONDITION_OPERATORS, splitOperator } from '../policy/analysis';
+import { CONDITION_OPERATORS, splitOperator } from '../policy/analysis';
 import type { Policy, PolicyDialect, Statement } from '../policy/model';
-import { UNLISTED_ACTION_KEYS } from '../rules/iam/reference-gaps';
 import type { EngineSettings } from '../settings';
 import type { Span } from '../types';
 import { jsonSlotAt, modelSlotAt, type Slot, type StringToken } from './cursor';
-import { actionConditionKeys, actionSummaryMarkdown, conditionKeyMarkdown, isGlobalKey, serviceMarkdown } from './describe';
+import { actionSummaryMarkdown, conditionKeyMarkdown, isGlobalKey, serviceMarkdown } from './describe';
+import { canonicalKey, statementFacts } from './facts';
 import { code, escapeMarkdown, operatorDoc, POLICY_ELEMENT_DOCS, PRINCIPAL_TYPE_DOCS, STATEMENT_ELEMENT_DOCS } from './docs';
 import { filterAndRank } from './match';
 
@@ -152,16 +152,6 @@ interface Context {
   settings: EngineSettings;
   policy?: Policy;
   dialect: PolicyDialect;
-}
-
-/** Actions of a statement's Action element, resolved (wildcards expanded); empty for NotAction or `*`. */
-function statementActions(iam: IamData, st: Statement | undefined): ActionInfo[] {
-  if (!st?.action) return [];
-  const refs = actionRefs(iam, st);
-  if (refs.some((r) => r.service === '*')) return [];
-  const out = new Set<ActionInfo>();
-  for (const r of refs) for (const a of r.actions) out.add(a);
-  return [...out];
 }
 
 // ---- cached, sorted lists -------------------------------------------------------------------
@@ -402,7 +392,7 @@ function arnRegionItems(ctx: Context, w: Writer, token: StringToken | undefined)
 }
 
 /** An ARN template of the data as a snippet: `${Partition}` → `${1:aws}`, `${Region}` → a choice of Regions, and so on. */
-function arnSnippet(template: string, settings: EngineSettings, partition: string): string {
+function arnSnippet(template: string, partition: string, regionChoice: string): string {
   let n = 0;
   let out = '';
   let last = 0;
@@ -413,11 +403,8 @@ function arnSnippet(template: string, settings: EngineSettings, partition: strin
     n++;
     const name = m[1];
     if (name === 'Partition') out += `\${${n}:${snippetText(partition)}}`;
-    else if (name === 'Region') {
-      // The allowed Regions when they are configured, else every Region of the partition.
-      const regions = settings.allowedRegions.length ? settings.allowedRegions : regionList(settings, partition).map((r) => r.code);
-      out += `\${${n}|${regions.map(snippetChoice).join(',')}|}`;
-    } else if (name === 'Account') out += `\${${n}:account-id}`;
+    else if (name === 'Region') out += `\${${n}|${regionChoice}|}`;
+    else if (name === 'Account') out += `\${${n}:account-id}`;
     else out += `\${${n}:${snippetText(name)}}`;
   }
   return out + snippetText(template.slice(last));
@@ -428,67 +415,58 @@ function resourceItems(ctx: Context, w: Writer, token: StringToken | undefined, 
   if (inRegion) return inRegion;
   const typed = w.typed;
   if (typed.split(':').length > 3) return [];
-  const actions = statementActions(ctx.iam, st);
-  if (actions.length === 0) return [];
+  const facts = statementFacts(ctx.iam, st);
+  if (facts.actions.length === 0) return [];
   const typedPartition = typed.startsWith('arn:') ? typed.split(':')[1] : undefined;
   const partition = typedPartition && /^aws[a-z-]*$/.test(typedPartition) ? typedPartition : 'aws';
-  const byType = new Map<string, { service: string; key: string; arn: string; actions: string[] }>();
-  const starOnly: string[] = [];
-  for (const a of actions) {
-    if (a.resourceTypes.length === 0) starOnly.push(`${a.service}:${a.name}`);
-    for (const r of a.resourceTypes) {
-      const info = ctx.iam.resourceType(a.service, r.name);
-      if (!info) continue;
-      const id = `${a.service}:${info.key}`;
-      const entry = byType.get(id) ?? { service: a.service, key: info.key, arn: info.arn, actions: [] };
-      entry.actions.push(`${a.service}:${a.name}`);
-      byType.set(id, entry);
-    }
-  }
+  // The allowed Regions when they are configured, else every Region of the partition.
+  const regions = ctx.settings.allowedRegions.length ? ctx.settings.allowedRegions : regionList(ctx.settings, partition).map((r) => r.code);
+  const regionChoice = regions.map(snippetChoice).join(',');
   const listed = new Set((element === 'NotResource' ? st?.notResource : st?.resource)?.entries.filter((e) => !token || e.span.start !== token.span.start).map((e) => e.value) ?? []);
   const items: PolicyCompletion[] = [];
+  const starOnly = facts.starOnly;
   if (starOnly.length && element === 'Resource' && !listed.has('*')) {
     items.push({
       label: '*',
       kind: 'resource',
       detail: 'every resource',
-      documentation: `${starOnly.slice(0, 10).map(code).join(', ')}${starOnly.length > 10 ? ` and ${starOnly.length - 10} more` : ''} support no resource type: they are only allowed with \`"Resource": "*"\`.`,
+      documentation: `${someOf(starOnly)} support no resource type: they are only allowed with \`"Resource": "*"\`.`,
       range: w.valueRange(),
       insertText: w.value('*', false, false),
       filterText: '*',
-      sortText: '',
+      sortText: sortText(0),
     });
   }
-  const types = [...byType.values()].sort((x, y) => y.actions.length - x.actions.length || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
-  const filter = (t: { service: string; key: string }) => `arn:${partition}:${t.service}:${t.key}`;
-  for (const t of filterAndRank(types, typed, filter)) {
-    const snippet = arnSnippet(t.arn, ctx.settings, partition);
+  // The templates as snippets, with documentation, built once per statement, partition and Regions.
+  const templates = facts.memo(`arn\u0000${partition}\u0000${regionChoice}`, () =>
+    facts.resourceTypes.map((t) => ({
+      fact: t,
+      filterText: `arn:${partition}:${t.service}:${t.key}`,
+      snippet: arnSnippet(t.arn, partition, regionChoice),
+      documentation: `ARN of a ${code(t.key)} (${escapeMarkdown(ctx.iam.serviceName(t.service) ?? t.service)}): ${code(t.arn)}\n\nTaken by ${someOf(t.actions)}.`,
+    })),
+  );
+  const range = w.valueRange();
+  for (const t of filterAndRank(templates, typed, (x) => x.filterText)) {
     items.push({
-      label: t.key,
+      label: t.fact.key,
       kind: 'resource',
-      detail: t.arn,
-      documentation: `ARN of a ${escapeMarkdown(ctx.iam.serviceName(t.service) ?? t.service)} ${code(t.key)}: ${code(t.arn)}\n\nTaken by ${t.actions.slice(0, 10).map(code).join(', ')}${t.actions.length > 10 ? ` and ${t.actions.length - 10} more` : ''}.`,
-      range: w.valueRange(),
-      insertText: w.value(snippet, true, false),
+      detail: t.fact.arn,
+      documentation: t.documentation,
+      range,
+      insertText: w.value(t.snippet, true, false),
       snippet: true,
-      filterText: filter(t),
-      sortText: '',
+      filterText: t.filterText,
+      sortText: sortText(items.length),
     });
   }
-  return items.map((item, i) => ({ ...item, sortText: sortText(i) }));
+  return items;
 }
 
-/** One spelling per key template: `aws:RequestTag/tag-key`, `…/<key>` and `…/${TagKey}` are one key. */
-function canonicalKey(key: string): string {
-  return key
-    .toLowerCase()
-    .replace(/\/(<[^>]+>|tag-key)$/, '/${}')
-    .replace(/\$\{[^}]*\}/g, '${}');
-}
-
-/** A key as offered: variable parts written `${TagKey}` as the reference mostly does. */
-function displayKey(key: string): string {
-  return key.replace(/\/(<[^>]+>|tag-key)$/, '/${TagKey}');
+/** Up to ten names as code, then "and N more". */
+function someOf(names: readonly string[]): string {
+  const shown = names.slice(0, 10).map(code).join(', ');
+  return names.length > 10 ? `${shown} and ${names.length - 10} more` : shown;
 }
 
 /** True for condition keys whose values are Region codes (`aws:RequestedRegion`, `ec2:Region`, `kms:ReplicaRegion`…). */
@@ -497,26 +475,15 @@ function isRegionKey(key: string, info: ConditionKeyInfo | undefined): boolean {
   return /regions?$/i.test(name) && !/multiregion/i.test(name) && (!info || info.type === 'String' || info.type === 'ArrayOfString');
 }
 
-/** The keys the statement's actions support (each action's own, its resource types'), then the global keys. */
-function conditionKeyCandidates(iam: IamData, st: Statement | undefined): { key: string; info?: ConditionKeyInfo; forActions: boolean }[] {
-  const specific = new Map<string, string>();
-  for (const a of statementActions(iam, st)) {
-    const keys = [...actionConditionKeys(a)];
-    for (const r of a.resourceTypes) keys.push(...(iam.resourceType(a.service, r.name)?.conditionKeys ?? []));
-    keys.push(...(UNLISTED_ACTION_KEYS.get(`${a.service}:${a.name.toLowerCase()}`) ?? []));
-    for (const k of keys) {
-      const c = canonicalKey(k);
-      if (!specific.has(c)) specific.set(c, displayKey(k));
-    }
-  }
-  const byName = (x: string, y: string) => x.localeCompare(y, 'en', { sensitivity: 'base' });
-  const forActions = [...specific.values()].sort(byName).map((key) => ({ key, info: iam.conditionKey(key.replace(/\$\{[^}]*\}$/, 'x')), forActions: true }));
-  const globals = iam
-    .conditionKeysOf('aws')
-    .filter((g) => !specific.has(canonicalKey(g.key)))
-    .map((g) => ({ key: displayKey(g.key), info: g, forActions: false }))
-    .sort((x, y) => Number(!x.key.startsWith('aws:')) - Number(!y.key.startsWith('aws:')) || byName(x.key, y.key));
-  return [...forActions, ...globals];
+const keyDocs = new WeakMap<ConditionKeyInfo, Map<string, string>>();
+
+/** The markdown of a condition key as offered (cached: the same keys are offered again and again). */
+function keyDocumentation(iam: IamData, info: ConditionKeyInfo, key: string): string {
+  let byKey = keyDocs.get(info);
+  if (!byKey) keyDocs.set(info, (byKey = new Map()));
+  let doc = byKey.get(key);
+  if (doc === undefined) byKey.set(key, (doc = conditionKeyMarkdown(iam, info, key)));
+  return doc;
 }
 
 /** The value snippet for a new condition key under an operator. */
@@ -548,7 +515,7 @@ function shiftStops(snippet: string, by: number): string {
 function conditionKeyItems(ctx: Context, w: Writer, st: Statement | undefined, operator: string, token: StringToken | undefined): PolicyCompletion[] {
   const op = st?.condition?.operators.find((o) => o.key.name === operator);
   const present = new Set((op?.keys ?? []).filter((k) => !token || k.key.span.start !== token.span.start).map((k) => canonicalKey(k.key.name)));
-  const candidates = conditionKeyCandidates(ctx.iam, st).filter((c) => !present.has(canonicalKey(c.key)));
+  const candidates = statementFacts(ctx.iam, st).conditionKeys.filter((c) => !present.has(canonicalKey(c.key)));
   return filterAndRank(candidates, w.typed, (c) => c.key).map((c, i) => {
     const spec = conditionValueSnippet(operator, c.key, c.info);
     const name = keySnippetName(c.key);
@@ -557,7 +524,7 @@ function conditionKeyItems(ctx: Context, w: Writer, st: Statement | undefined, o
       label: c.key,
       kind: 'condition-key',
       detail: c.info ? `${c.info.type}${c.forActions ? '' : isGlobalKey(c.info) ? ' · global' : ''}` : undefined,
-      documentation: c.info ? conditionKeyMarkdown(ctx.iam, c.info, c.key) : undefined,
+      documentation: c.info ? keyDocumentation(ctx.iam, c.info, c.key) : undefined,
       range: w.keyRange(),
       insertText,
       snippet: true,
@@ -634,7 +601,9 @@ function conditionValueItems(ctx: Context, w: Writer, st: Statement | undefined,
 export function completionsAt(policy: Policy | undefined, text: string, offset: number, iam: IamData, settings: EngineSettings): PolicyCompletion[] {
   if (offset < 0 || offset > text.length || text.length > settings.maxFileSize) return [];
   const dialect = policy?.dialect ?? 'json';
-  const slot: Slot | undefined = dialect === 'json' ? jsonSlotAt(text, offset, policy) : policy ? modelSlotAt(policy, text, offset) : undefined;
+  // Inside a string of the model no scan is needed; bare JSON positions are found by scanning.
+  const inModel = policy ? modelSlotAt(policy, text, offset) : undefined;
+  const slot: Slot | undefined = inModel ?? (dialect === 'json' ? jsonSlotAt(text, offset, policy) : undefined);
   if (!slot) return [];
   const ctx: Context = { text, offset, iam, settings, policy, dialect };
   const token = slot.kind === 'document' ? undefined : slot.token;

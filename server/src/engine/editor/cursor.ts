@@ -2,7 +2,7 @@
 // Two views: `nodeAt` finds the model node under an offset (any dialect: JSON or a TypeScript
 // object literal), for hovers; `slotAt` finds what may be typed at a cursor, including places
 // where nothing is written yet (JSON only, with jsonc-parser's tolerant scanner), for completion.
-import { getLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { getLocation, parseTree } from 'jsonc-parser';
 import type {
   ConditionKeyNode,
   ConditionOperatorNode,
@@ -168,8 +168,20 @@ function rootKeys(text: string): string[] {
   return out;
 }
 
-function nodeSpan(n: JsonNode): Span {
-  return { start: n.offset, end: n.offset + n.length };
+/**
+ * The part of the text to scan for a cursor: the value of the statement element around it (an
+ * Action array, a Condition object…), else the statement, else everything; with the path of that
+ * part in the policy.
+ */
+function scanWindow(policy: Policy | undefined, offset: number): { span?: Span; prefix: (string | number)[] } {
+  const statement = policy ? statementAt(policy, offset) : undefined;
+  if (!statement || offset <= statement.span.start) return { prefix: [] };
+  const elements = [statement.action, statement.notAction, statement.resource, statement.notResource, statement.condition, statement.principal, statement.notPrincipal];
+  for (const el of elements) {
+    const v = el?.valueSpan;
+    if (el && v && (el.valueKind === 'array' || el.valueKind === 'object') && v.start < offset && offset < v.end) return { span: v, prefix: ['Statement', statement.index, el.key.name] };
+  }
+  return { span: statement.span, prefix: ['Statement', statement.index] };
 }
 
 /**
@@ -177,16 +189,20 @@ function nodeSpan(n: JsonNode): Span {
  * the same text, when the text is a policy; it tells which statement the cursor is in.
  */
 export function jsonSlotAt(text: string, offset: number, policy: Policy | undefined): Slot | undefined {
-  if (text.trim() === '') return { kind: 'document' };
-  const loc = getLocation(text, offset);
+  if (!/\S/.test(text)) return { kind: 'document' };
+  // Only the innermost element or statement around the cursor is scanned (its path prefixed), so
+  // that a request stays cheap at the end of a 100 KB policy; outside statements the whole text is.
+  const { span: inside, prefix } = scanWindow(policy, offset);
+  const base = inside ? inside.start : 0;
+  const loc = getLocation(inside ? text.slice(inside.start, inside.end) : text, offset - base);
   const prev = loc.previousNode;
   let token: StringToken | undefined;
   if (prev && (prev.type === 'string' || prev.type === 'property')) {
-    token = tokenAt(text, nodeSpan(prev), offset);
+    token = tokenAt(text, { start: prev.offset + base, end: prev.offset + base + prev.length }, offset);
     // Just after a complete string, or before one: nothing to complete there.
     if (!token) return undefined;
   }
-  const path = loc.path;
+  const path: (string | number)[] = [...prefix, ...loc.path];
   const atKey = loc.isAtPropertyKey;
   if (path.length === 0) return undefined;
   if (path.length === 1) {

@@ -2,14 +2,15 @@
 // which resource types an ARN names and which of the statement's actions take them, what a
 // condition key, a condition operator, a policy variable or a policy element means. Works on the
 // policy model and offsets only, so that JSON files and policies in code get the same hovers.
-import type { ActionInfo, IamData } from '../iam/data';
+import type { IamData } from '../iam/data';
 import { region } from '../iam/regions';
-import { actionRefs, splitAction } from '../policy/analysis';
+import { splitAction } from '../policy/analysis';
 import type { Policy, ScalarNode, Statement } from '../policy/model';
 import { ENDPOINT_PREFIXES, OBSOLETE_ACTIONS, RETIRED_SERVICES } from '../rules/iam/reference-gaps';
 import type { Span } from '../types';
 import { nodeAt } from './cursor';
 import { actionMarkdown, arnMarkdown, conditionKeyMarkdown, wildcardMarkdown } from './describe';
+import { statementFacts } from './facts';
 import { code, elementMarkdown, escapeMarkdown, operatorDoc, OPERATORS_URL, POLICY_ELEMENT_DOCS, PRINCIPAL_TYPE_DOCS, STATEMENT_ELEMENT_DOCS, VARIABLES_URL } from './docs';
 
 /** A hover: markdown, and the source range it describes. */
@@ -81,20 +82,6 @@ function actionHover(iam: IamData, value: string): string | undefined {
   return notes.length ? notes.join('\n\n') : undefined;
 }
 
-/**
- * The actions of a statement, when they are known: undefined for NotAction statements and
- * statements whose Action is `*` (every action of every service), where saying which of "the
- * statement's actions" take a resource type means nothing.
- */
-function statementActions(iam: IamData, st: Statement): ActionInfo[] | undefined {
-  if (!st.action) return undefined;
-  const refs = actionRefs(iam, st);
-  if (refs.some((r) => r.service === '*')) return undefined;
-  const out = new Set<ActionInfo>();
-  for (const r of refs) for (const a of r.actions) out.add(a);
-  return [...out];
-}
-
 function valueHover(iam: IamData, text: string, node: ScalarNode, offset: number, statement?: Statement): PolicyHover | undefined {
   const variable = variableAt(text, node, offset);
   if (variable) {
@@ -102,7 +89,9 @@ function valueHover(iam: IamData, text: string, node: ScalarNode, offset: number
     return markdown ? { markdown, span: variable.span } : undefined;
   }
   if (node.value.startsWith('arn:')) {
-    const markdown = arnMarkdown(iam, node.value, statement ? statementActions(iam, statement) : undefined);
+    // A statement whose actions cannot be listed (NotAction, `*`) says nothing about "its actions".
+    const actions = statement ? statementFacts(iam, statement).actions : [];
+    const markdown = arnMarkdown(iam, node.value, actions.length ? actions : undefined);
     return markdown ? { markdown, span: node.span } : undefined;
   }
   const r = region(node.value);
