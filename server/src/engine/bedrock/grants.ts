@@ -4,14 +4,14 @@
 import type { ActionInfo, IamData } from '../iam/data';
 import { arnMatchesResourceType } from '../iam/arn';
 import { globMatcher } from '../iam/patterns';
+import { memoByObject, ObjectSlot } from '../memo';
+import { statementFacts, textFact, type ResourceText } from '../policy/facts';
 import { conditionKeysOf, coversAction, isAllow, isDeny } from '../policy/analysis';
 import type { Policy, ScalarNode, Statement } from '../policy/model';
 import type { Span } from '../types';
 
-/** `service:Name` of an action. */
-export function fullName(a: ActionInfo): string {
-  return `${a.service}:${a.name}`;
-}
+/** `service:Name` of an action (memoised per action: the same string object every time). */
+export const fullName: (a: ActionInfo) => string = memoByObject((a: ActionInfo) => `${a.service}:${a.name}`);
 
 /** True when the statement tests at least one condition key. */
 export function hasCondition(st: Statement): boolean {
@@ -19,13 +19,11 @@ export function hasCondition(st: Statement): boolean {
 }
 
 /** True when the resource pattern matches the literal `"*"` (what wildcard-only actions need). */
-function matchesStar(entry: ScalarNode): boolean {
-  return globMatcher(entry.value, false).test('*');
-}
+const matchesStar = textFact((t: ResourceText) => globMatcher(t.text, false).test('*'));
 
 /** True when the statement's Resource is `"*"` (or holds an entry that matches `*`). */
 export function hasStarResource(st: Statement): boolean {
-  return !!st.resource?.entries.some(matchesStar);
+  return !!st.resource && statementFacts(st).resource.some(matchesStar);
 }
 
 /**
@@ -34,8 +32,7 @@ export function hasStarResource(st: Statement): boolean {
  * action's resource types. A statement without Resource counts as applying (other rules report it).
  */
 export function resourceApplies(iam: IamData, st: Statement, action: ActionInfo): boolean {
-  let perStatement = appliesCache.get(st);
-  if (!perStatement) appliesCache.set(st, (perStatement = new Map()));
+  const perStatement = appliesSlot.get(st) ?? appliesSlot.set(st, new Map());
   const key = fullName(action);
   let r = perStatement.get(key);
   if (r === undefined) {
@@ -45,16 +42,17 @@ export function resourceApplies(iam: IamData, st: Statement, action: ActionInfo)
   return r;
 }
 
-const appliesCache = new WeakMap<Statement, Map<string, boolean>>();
+const appliesSlot = new ObjectSlot<Map<string, boolean>>();
 
 function computeResourceApplies(iam: IamData, st: Statement, action: ActionInfo): boolean {
   if (st.notResource || !st.resource) return true;
-  if (action.resourceTypes.length === 0) return st.resource.entries.some(matchesStar);
-  return st.resource.entries.some((e) => {
-    if (matchesStar(e)) return true;
+  const texts = statementFacts(st).resource;
+  if (action.resourceTypes.length === 0) return texts.some(matchesStar);
+  return texts.some((t) => {
+    if (matchesStar(t)) return true;
     return action.resourceTypes.some((r) => {
       const rt = iam.resourceType(action.service, r.name);
-      return !!rt && arnMatchesResourceType(e.value, rt);
+      return !!rt && arnMatchesResourceType(t.text, rt);
     });
   });
 }

@@ -1,8 +1,10 @@
 // Shared questions rules ask about statements: which actions an Action entry names, whether a
 // statement allows a given action, which condition keys it tests. Results are memoised per
-// statement object, so rules that ask the same question do not redo the work.
+// statement object (and what an entry's text means, per text: see facts.ts), so rules that ask
+// the same question do not redo the work.
 import type { ActionInfo, IamData } from '../iam/data';
-import { globMatcher } from '../iam/patterns';
+import { memoByObject, memoByText, ObjectSlot } from '../memo';
+import { actionText, statementFacts, type ActionText } from './facts';
 import type { ScalarNode, Statement } from './model';
 
 /** An Action/NotAction entry split into service and action parts. */
@@ -26,23 +28,26 @@ export function splitAction(value: string): { service: string; name: string } | 
   return { service: value.slice(0, i).toLowerCase(), name: value.slice(i + 1) };
 }
 
-const refsCache = new WeakMap<Statement, ActionRef[]>();
+const refsSlot = new ObjectSlot<{ iam: IamData; refs: ActionRef[] }>();
 
 /** The Action entries of a statement, resolved against the IAM data (memoised). */
 export function actionRefs(iam: IamData, st: Statement): ActionRef[] {
-  const cached = refsCache.get(st);
-  if (cached) return cached;
+  const cached = refsSlot.get(st);
+  if (cached && cached.iam === iam) return cached.refs;
   const out: ActionRef[] = [];
-  for (const entry of st.action?.entries ?? []) {
-    const split = splitAction(entry.value);
+  const entries = st.action?.entries ?? [];
+  const texts = statementFacts(st).action;
+  for (let i = 0; i < entries.length; i++) {
+    const t = texts[i];
+    const split = t.split;
     if (!split) continue;
     if (split.service === '*') {
-      out.push({ entry, service: '*', name: '*', actions: [], isFullWildcard: true });
+      out.push({ entry: entries[i], service: '*', name: '*', actions: [], isFullWildcard: true });
       continue;
     }
-    out.push({ entry, service: split.service, name: split.name, actions: iam.matchActions(split.service, split.name), isFullWildcard: split.name === '*' });
+    out.push({ entry: entries[i], service: split.service, name: split.name, actions: t.actions(iam), isFullWildcard: split.name === '*' });
   }
-  refsCache.set(st, out);
+  refsSlot.set(st, { iam, refs: out });
   return out;
 }
 
@@ -50,61 +55,42 @@ export function actionRefs(iam: IamData, st: Statement): ActionRef[] {
 export const isAllow = (st: Statement): boolean => st.effect?.value?.value === 'Allow';
 export const isDeny = (st: Statement): boolean => st.effect?.value?.value === 'Deny';
 
-/**
- * The entries of an Action/NotAction list, prepared for matching many actions: exact names in a
- * set, wildcard entries grouped by their service prefix (policies such as ReadOnlyAccess list
- * hundreds of `service:Describe*` entries; testing each against every action is the slow way).
- */
-interface ActionListMatcher {
-  exact: Set<string>;
-  byService: Map<string, RegExp[]>;
-  anyService: RegExp[];
-}
+/** An action name to test against lists: lower case, and its service prefix. */
+const probeOf = memoByText((action) => {
+  const lower = action.toLowerCase();
+  const colon = lower.indexOf(':');
+  return { lower, service: colon > 0 ? lower.slice(0, colon) : undefined };
+});
 
-const listMatchers = new WeakMap<readonly ScalarNode[], ActionListMatcher>();
-
-function listMatcher(entries: readonly ScalarNode[]): ActionListMatcher {
-  let m = listMatchers.get(entries);
-  if (m) return m;
-  m = { exact: new Set(), byService: new Map(), anyService: [] };
-  for (const e of entries) {
-    const lower = e.value.toLowerCase();
-    if (!/[*?]/.test(lower)) {
-      m.exact.add(lower);
-      continue;
-    }
-    const colon = lower.indexOf(':');
-    const service = colon > 0 ? lower.slice(0, colon) : '';
-    const re = globMatcher(e.value, true);
-    if (service && !/[*?]/.test(service)) {
-      const list = m.byService.get(service);
-      if (list) list.push(re);
-      else m.byService.set(service, [re]);
-    } else m.anyService.push(re);
-  }
-  listMatchers.set(entries, m);
-  return m;
+/** True when one of the entry texts matches `action` (case-insensitively, with IAM wildcards). */
+function textsMatchAction(texts: readonly ActionText[], action: string): boolean {
+  const probe = probeOf(action);
+  for (let i = 0; i < texts.length; i++) if (texts[i].matches(action, probe.lower, probe.service)) return true;
+  return false;
 }
 
 /** True when one of the entries matches `action` (case-insensitively, with IAM wildcards). */
 export function entriesMatchAction(entries: readonly ScalarNode[], action: string): boolean {
-  const m = listMatcher(entries);
-  const lower = action.toLowerCase();
-  if (m.exact.has(lower)) return true;
-  const colon = lower.indexOf(':');
-  const inService = colon > 0 ? m.byService.get(lower.slice(0, colon)) : undefined;
-  if (inService?.some((re) => re.test(action))) return true;
-  return m.anyService.some((re) => re.test(action));
+  return textsMatchAction(entries.map((e) => actionText(e.value)), action);
 }
+
+/** `coversAction` answers per statement and action (rules ask about the same few actions). */
+const coverSlot = new ObjectSlot<Map<string, boolean>>();
 
 /**
  * True when the statement's Action (or NotAction, by exclusion) covers `action` (`service:Name`,
  * matched case-insensitively with IAM wildcards).
  */
 export function coversAction(st: Statement, action: string): boolean {
-  if (st.action) return entriesMatchAction(st.action.entries, action);
-  if (st.notAction) return !entriesMatchAction(st.notAction.entries, action);
-  return false;
+  if (!st.action && !st.notAction) return false;
+  const answers = coverSlot.get(st) ?? coverSlot.set(st, new Map());
+  let r = answers.get(action);
+  if (r === undefined) {
+    const f = statementFacts(st);
+    r = st.action ? textsMatchAction(f.action, action) : !textsMatchAction(f.notAction, action);
+    answers.set(action, r);
+  }
+  return r;
 }
 
 /** The actions among `candidates` (`service:Name`) that the statement covers. */
@@ -112,12 +98,12 @@ export function coveredActions(st: Statement, candidates: readonly string[]): st
   return candidates.filter((a) => coversAction(st, a));
 }
 
-/** Every condition key the statement tests, lower-case. */
-export function conditionKeysOf(st: Statement): Set<string> {
+/** Every condition key the statement tests, lower-case (memoised per statement: do not modify). */
+export const conditionKeysOf: (st: Statement) => ReadonlySet<string> = memoByObject((st: Statement) => {
   const out = new Set<string>();
   for (const op of st.condition?.operators ?? []) for (const k of op.keys) out.add(k.key.name.toLowerCase());
   return out;
-}
+});
 
 /** True when the Resource element is exactly `"*"` (or a list holding `"*"`). */
 export function hasWildcardResource(st: Statement): boolean {

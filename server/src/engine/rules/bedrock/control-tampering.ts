@@ -4,6 +4,7 @@ import type { ActionInfo, IamData } from '../../iam/data';
 import { appendStatement, uniqueSid } from '../../bedrock/edits';
 import { fullName, hasCondition, listText, resourceApplies, unconditionallyDenied } from '../../bedrock/grants';
 import { globMatcher } from '../../iam/patterns';
+import { memoByIam } from '../../memo';
 import { coversAction, isAllow } from '../../policy/analysis';
 import { defineRule } from '../rule';
 
@@ -27,9 +28,10 @@ const CONTROLS = [
 /** The `bedrock:` names of the control actions, in the order messages list them. */
 export const CONTROL_ACTIONS: readonly string[] = CONTROLS.flatMap((g) => g.actions.map((a) => `bedrock:${a}`));
 
-function controlActions(iam: IamData): ActionInfo[] {
-  return CONTROLS.flatMap((g) => g.actions.map((a) => iam.action('bedrock', a))).filter((a): a is ActionInfo => !!a);
-}
+/** The control actions the IAM data knows (memoised per IamData). */
+const controlActions: (iam: IamData) => readonly ActionInfo[] = memoByIam((iam) =>
+  CONTROLS.flatMap((g) => g.actions.map((a) => iam.action('bedrock', a))).filter((a): a is ActionInfo => !!a),
+);
 
 /** What a holder of the given control actions can do, e.g. "delete guardrails and turn off …". */
 function consequences(names: readonly string[]): string {

@@ -5,6 +5,7 @@ import { addCondition, appendStatement, uniqueSid } from '../../bedrock/edits';
 import { allowsAction, fullName, listText, reportSpan, unconditionallyDenied } from '../../bedrock/grants';
 import { describeCondition, GUARDRAIL_KEY, GUARDRAIL_PLACEHOLDER, guardrailCondition } from '../../bedrock/guardrails';
 import { globMatcher } from '../../iam/patterns';
+import { memoByIam } from '../../memo';
 import { actionRefs, conditionKeysOf } from '../../policy/analysis';
 import type { Statement } from '../../policy/model';
 import type { Fix } from '../../types';
@@ -18,10 +19,11 @@ export function carriesGuardrailKey(a: ActionInfo): boolean {
   return has(a.conditionKeys) || a.resourceTypes.some((r) => has(r.conditionKeys));
 }
 
-/** The bedrock actions whose requests carry bedrock:GuardrailIdentifier (InvokeModel, InvokeModelWithResponseStream). */
-export function guardrailActions(iam: IamData): ActionInfo[] {
-  return (iam.service('bedrock')?.actionList ?? []).filter(carriesGuardrailKey);
-}
+/**
+ * The bedrock actions whose requests carry bedrock:GuardrailIdentifier (InvokeModel,
+ * InvokeModelWithResponseStream). Memoised per IamData: the same (read-only) array every time.
+ */
+export const guardrailActions: (iam: IamData) => readonly ActionInfo[] = memoByIam((iam) => (iam.service('bedrock')?.actionList ?? []).filter(carriesGuardrailKey));
 
 /** The runtime APIs each invoke action authorizes besides itself. */
 const ALSO_AUTHORIZES: Record<string, string> = { 'bedrock:InvokeModel': 'Converse', 'bedrock:InvokeModelWithResponseStream': 'ConverseStream' };

@@ -7,6 +7,8 @@
 import type { IamData, ResourceTypeInfo } from '../../iam/data';
 import { EMPTY_RESOURCE, arnMatchesResourceType, arnSyntaxProblem, iamArnRejection, readPolicyArn, resourceTypesForArn, templateFacts, type ParsedArn } from '../../iam/arn';
 import { closest, editDistance, isDeny } from '../../policy/analysis';
+import { ObjectSlot } from '../../memo';
+import { statementFacts, textAnswer, type ResourceText } from '../../policy/facts';
 import type { Statement } from '../../policy/model';
 import type { Finding, Fix } from '../../types';
 import type { FixContext } from '../rule';
@@ -169,18 +171,23 @@ function consequence(le: ListEntry): string {
 /** The service part of an ARN that `readPolicyArn` cannot read (fewer than six parts). */
 const serviceOf = (value: string): string => /^arn:[^:]*:([^:]*)/.exec(value)?.[1] ?? '';
 
-function diagnoseEntry(iam: IamData, st: Statement, le: ListEntry): ArnProblem | undefined {
-  const v = le.entry.value;
+/**
+ * What the text of a Resource/NotResource entry alone says: nothing to report (`undefined`), a
+ * problem (its message before the statement-dependent part), or that the statement's action
+ * services must be consulted (`types`).
+ */
+type TextDiagnosis =
+  | { kind: 'invalid'; message: string; suggestion?: string }
+  | { kind: 'no-match'; message: string; suggestion: string | undefined; certain: boolean; mayLag: boolean }
+  | { kind: 'types'; p: ParsedArn; verified: boolean };
+
+/** The part of the diagnosis that depends on the entry text and the IAM data only (once per text). */
+const diagnoseText = textAnswer((iam: IamData, t: ResourceText): TextDiagnosis | undefined => {
+  const v = t.text;
   if (v === '*' || /^\$\{[^}]+\}$/.test(v)) return undefined;
   const shown = JSON.stringify(v);
-  const invalid = (message: string, suggestion?: string): ArnProblem => ({ entry: le, verdict: 'invalid', message, suggestion, certain: true });
-  const noMatch = (message: string, suggestion: string | undefined, certain: boolean, mayLag: boolean): ArnProblem => ({
-    entry: le,
-    verdict: 'no-match',
-    message: `${message} As written, this entry ${consequence(le)}${mayLag ? ', unless the IAM data lags AWS' : ''}.`,
-    suggestion,
-    certain,
-  });
+  const invalid = (message: string, suggestion?: string): TextDiagnosis => ({ kind: 'invalid', message, suggestion });
+  const noMatch = (message: string, suggestion: string | undefined, certain: boolean, mayLag: boolean): TextDiagnosis => ({ kind: 'no-match', message, suggestion, certain, mayLag });
 
   const p = readPolicyArn(v);
   const rejection = iamArnRejection(v);
@@ -214,26 +221,61 @@ function diagnoseEntry(iam: IamData, st: Statement, le: ListEntry): ArnProblem |
     return near.service === VERIFIED_SERVICE ? invalid(message, near.arn) : noMatch(message, near.arn, false, true);
   }
   if (svc.resourceTypes.size === 0 || resourceTypesForArn(iam, v).length > 0 || isRootUser(p)) return undefined;
+  return { kind: 'types', p, verified };
+});
+
+function diagnoseEntry(iam: IamData, st: Statement, le: ListEntry, t: ResourceText): ArnProblem | undefined {
+  const d = diagnoseText(iam, t);
+  if (!d) return undefined;
+  switch (d.kind) {
+    case 'invalid':
+      return { entry: le, verdict: 'invalid', message: d.message, suggestion: d.suggestion, certain: true };
+    case 'no-match':
+      return {
+        entry: le,
+        verdict: 'no-match',
+        message: `${d.message} As written, this entry ${consequence(le)}${d.mayLag ? ', unless the IAM data lags AWS' : ''}.`,
+        suggestion: d.suggestion,
+        certain: d.certain,
+      };
+  }
+  const v = le.entry.value;
+  const { p, verified } = d;
   const types = candidateTypes(iam, st, p);
   if (types.some((rt) => arnMatchesResourceType(v, rt))) return undefined;
-  const d = diagnose(v, p, types);
-  if (!d) return undefined;
-  if (verified) return invalid(d.message, d.suggestion);
-  return noMatch(`${shown} matches no ${p.service} resource type in the IAM data: ${d.reason}`, d.suggestion, !!d.caseOnly, true);
+  const m = diagnose(v, p, types);
+  if (!m) return undefined;
+  if (verified) return { entry: le, verdict: 'invalid', message: m.message, suggestion: m.suggestion, certain: true };
+  return {
+    entry: le,
+    verdict: 'no-match',
+    message: `${JSON.stringify(v)} matches no ${p.service} resource type in the IAM data: ${m.reason} As written, this entry ${consequence(le)}, unless the IAM data lags AWS.`,
+    suggestion: m.suggestion,
+    certain: !!m.caseOnly,
+  };
 }
 
-const problemCache = new WeakMap<Statement, ArnProblem[]>();
+const problemSlot = new ObjectSlot<{ iam: IamData; problems: ArnProblem[] }>();
 
 /** The Resource/NotResource entries of a statement that name no resource (memoised per statement). */
 export function arnProblems(iam: IamData, st: Statement): ArnProblem[] {
-  let out = problemCache.get(st);
+  const cached = problemSlot.get(st);
+  let out = cached && cached.iam === iam ? cached.problems : undefined;
   if (!out) {
     out = [];
-    for (const le of entriesOf(st, ['Resource', 'NotResource'])) {
-      const d = diagnoseEntry(iam, st, le);
-      if (d) out.push(d);
+    const facts = statementFacts(st);
+    // Most entries are fine: the statement's entry objects are built only when one is not.
+    if (facts.resource.some((t) => diagnoseText(iam, t)) || facts.notResource.some((t) => diagnoseText(iam, t))) {
+      const texts = [...facts.resource, ...facts.notResource];
+      let i = 0;
+      for (const le of entriesOf(st, ['Resource', 'NotResource'])) {
+        const t = texts[i++];
+        if (!diagnoseText(iam, t)) continue;
+        const d = diagnoseEntry(iam, st, le, t);
+        if (d) out.push(d);
+      }
     }
-    problemCache.set(st, out);
+    problemSlot.set(st, { iam, problems: out });
   }
   return out;
 }

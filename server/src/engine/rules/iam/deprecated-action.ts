@@ -1,12 +1,19 @@
 // iam/deprecated-action: an Action/NotAction entry that names an action AWS renamed or removed, or
 // a service AWS retired. It grants (or denies) nothing any more; a renamed action gets its new name.
 import { globMatcher } from '../../iam/patterns';
+import { textFact, type ActionText } from '../../policy/facts';
 import type { Fix } from '../../types';
 import { defineRule } from '../rule';
 import { entriesOf, removeEntry, replaceEntry, resolveEntry, type EntryRef } from './entries';
 import { OBSOLETE_ACTIONS, RETIRED_SERVICES } from './reference-gaps';
 
 type DeprecatedData = { ref: EntryRef; replacement?: string };
+
+/** True when the entry names a retired service or an obsolete action (the checks of `check`, once per text). */
+const mayBeDeprecated = textFact((t: ActionText): boolean => {
+  const a = t.read;
+  return a.kind === 'action' && (RETIRED_SERVICES.has(a.service) || OBSOLETE_ACTIONS.has(a.key));
+});
 
 export default defineRule({
   meta: {
@@ -33,6 +40,7 @@ export default defineRule({
   check(ctx) {
     for (const st of ctx.policy.statements) {
       for (const le of entriesOf(st, ['Action', 'NotAction'])) {
+        if (!mayBeDeprecated(le.text!)) continue;
         const { entry, action } = le;
         const a = action!;
         if (a.kind !== 'action') continue;

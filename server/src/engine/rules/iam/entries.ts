@@ -4,7 +4,9 @@
 import type { PolicyEditor } from '../../fixes';
 import type { ConditionKeyNode, ConditionOperatorNode, KeyNode, ListElement, Policy, ScalarNode, Statement } from '../../policy/model';
 import type { TextEdit } from '../../types';
-import { readActionEntry, type ActionEntry } from './reference-gaps';
+import { ObjectSlot } from '../../memo';
+import { statementFacts, type ActionText } from '../../policy/facts';
+import type { ActionEntry } from './reference-gaps';
 
 /** The list elements whose entries the rules check. */
 export type ListName = 'Action' | 'NotAction' | 'Resource' | 'NotResource';
@@ -48,46 +50,64 @@ export class ListEntry {
     readonly element: ListName,
     readonly index: number,
     readonly entry: ScalarNode,
-    /** How an Action/NotAction entry reads (undefined for Resource/NotResource entries). */
-    readonly action: ActionEntry | undefined,
+    /** The facts of an Action/NotAction entry's text (undefined for Resource/NotResource entries). */
+    readonly text: ActionText | undefined,
   ) {}
+
+  /** How an Action/NotAction entry reads (undefined for Resource/NotResource entries). */
+  get action(): ActionEntry | undefined {
+    return this.text?.read;
+  }
 
   get ref(): EntryRef {
     return { statement: this.statement.index, element: this.element, index: this.index, value: this.entry.value };
   }
 }
 
-const entryCache = new WeakMap<Statement, Record<string, ListEntry[]>>();
+/** A statement's entries, per list element and per combination asked for. */
+type EntryLists = Map<string, ListEntry[]>;
 
-function entriesOfList(st: Statement, element: ListName): ListEntry[] {
-  let perStatement = entryCache.get(st);
-  if (!perStatement) {
-    perStatement = {};
-    entryCache.set(st, perStatement);
-  }
-  let out = perStatement[element];
+const entrySlot = new ObjectSlot<EntryLists>();
+
+function listsOf(st: Statement): EntryLists {
+  return entrySlot.get(st) ?? entrySlot.set(st, new Map());
+}
+
+function entriesOfList(st: Statement, lists: EntryLists, element: ListName): ListEntry[] {
+  let out = lists.get(element);
   if (!out) {
     out = [];
     const list = listOf(st, element);
-    const isAction = element === 'Action' || element === 'NotAction';
+    const texts = element === 'Action' ? statementFacts(st).action : element === 'NotAction' ? statementFacts(st).notAction : undefined;
     if (list) {
       const entries = list.entries;
-      for (let i = 0; i < entries.length; i++) out.push(new ListEntry(st, list, element, i, entries[i], isAction ? readActionEntry(entries[i].value) : undefined));
+      for (let i = 0; i < entries.length; i++) out.push(new ListEntry(st, list, element, i, entries[i], texts?.[i]));
     }
-    perStatement[element] = out;
+    lists.set(element, out);
   }
   return out;
 }
 
+/** The cache key of a combination of list elements (the usual pairs without building a string). */
+function comboKey(names: readonly ListName[]): string {
+  if (names.length === 2) {
+    if (names[0] === 'Action' && names[1] === 'NotAction') return 'Action,NotAction';
+    if (names[0] === 'Resource' && names[1] === 'NotResource') return 'Resource,NotResource';
+  }
+  return names.join(',');
+}
+
 /** Every entry of the given list elements of a statement (memoised per statement). */
 export function entriesOf(st: Statement, names: readonly ListName[]): ListEntry[] {
-  if (names.length === 1) return entriesOfList(st, names[0]);
-  const key = names.join(',');
-  const perStatement = entryCache.get(st);
-  const cached = perStatement?.[key];
-  if (cached) return cached;
-  const out = names.flatMap((n) => entriesOfList(st, n));
-  entryCache.get(st)![key] = out;
+  const lists = listsOf(st);
+  if (names.length === 1) return entriesOfList(st, lists, names[0]);
+  const key = comboKey(names);
+  let out = lists.get(key);
+  if (!out) {
+    out = [];
+    for (const n of names) for (const e of entriesOfList(st, lists, n)) out.push(e);
+    lists.set(key, out);
+  }
   return out;
 }
 

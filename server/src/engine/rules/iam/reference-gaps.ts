@@ -3,6 +3,7 @@
 // "is this real?" rules consult this module before reporting something as not existing, so that
 // a name AWS itself uses in its managed policies is never reported as an error.
 import type { IamData } from '../../iam/data';
+import { actionText, type ActionEntry } from '../../policy/facts';
 
 /**
  * Service prefixes of retired services. The Service Authorization Reference dropped them, but
@@ -138,29 +139,14 @@ export function isIdentityProviderKey(key: string): boolean {
   return prefix.includes('.') || prefix.includes('/');
 }
 
-/** How an Action/NotAction entry reads. */
-export type ActionEntry =
-  | { kind: 'all' }
-  /** `service:name`; `prefix` is the service part as written, `service` in lower case, `key` the whole entry in lower case. */
-  | { kind: 'action'; prefix: string; service: string; name: string; key: string; hasWildcard: boolean }
-  /** A wildcard in the service part (`*:Get*`): nothing can be said about it. */
-  | { kind: 'unknowable' }
-  | { kind: 'malformed' };
+export type { ActionEntry } from '../../policy/facts';
 
-const PREFIX = /^[A-Za-z0-9-]+$/;
-/** Action names in the data use letters, digits and (once) a hyphen; policies add `*` and `?`. */
-const NAME = /^[A-Za-z0-9*?-]+$/;
-
-/** Classifies an Action/NotAction entry (IAM's action grammar: `service:Action`, or `*`). */
-export function readActionEntry(value: string): ActionEntry {
-  if (value === '*') return { kind: 'all' };
-  const colon = value.indexOf(':');
-  if (colon <= 0) return { kind: 'malformed' };
-  const prefix = value.slice(0, colon);
-  const name = value.slice(colon + 1);
-  if (/[*?]/.test(prefix)) return { kind: 'unknowable' };
-  if (!PREFIX.test(prefix) || !NAME.test(name)) return { kind: 'malformed' };
-  return { kind: 'action', prefix, service: prefix.toLowerCase(), name, key: value.toLowerCase(), hasWildcard: /[*?]/.test(name) };
+/**
+ * Classifies an Action/NotAction entry (IAM's action grammar: `service:Action`, or `*`). The same
+ * text gives the same (shared, read-only) object while it is cached (see policy/facts.ts).
+ */
+export function readActionEntry(value: string): Readonly<ActionEntry> {
+  return actionText(value).read;
 }
 
 /** True when `service` is neither in the data nor a retired prefix AWS still uses. */

@@ -4,7 +4,8 @@
 import type { ActionInfo, IamData, ResourceTypeInfo, ServiceInfo } from '../../iam/data';
 import { arnMatchesResourceType, parseArn, resourceTypesForArn } from '../../iam/arn';
 import { actionRefs } from '../../policy/analysis';
-import type { ScalarNode, Statement } from '../../policy/model';
+import { statementFacts, textAnswer, type ResourceText } from '../../policy/facts';
+import type { Statement } from '../../policy/model';
 import { defineRule } from '../rule';
 import { summarize } from './entries';
 import { MERGED_PREFIXES } from './reference-gaps';
@@ -51,8 +52,8 @@ function typesTaken(iam: IamData, st: Statement): ResourceTypeInfo[] | undefined
 }
 
 /** A Resource entry that certainly names resources of known types (not `*`, no wildcard service). */
-function knownArn(iam: IamData, e: ScalarNode): boolean {
-  return e.value !== '*' && e.value.startsWith('arn:') && resourceTypesForArn(iam, e.value).length > 0;
+function knownArn(iam: IamData, value: string): boolean {
+  return value !== '*' && value.startsWith('arn:') && resourceTypesForArn(iam, value).length > 0;
 }
 
 /** The resource part of an ARN (after the fifth colon). */
@@ -83,6 +84,9 @@ const VERIFIED_WILDCARD_ONLY: ReadonlySet<string> = new Set(
     'ListEnforcedGuardrailsConfiguration',
   ].map((n) => `bedrock:${n.toLowerCase()}`),
 );
+
+/** A Resource entry this rule checks: a known ARN that names a particular type (once per text). */
+const namesParticularType = textAnswer((iam, t: ResourceText): boolean => knownArn(iam, t.text) && !everyResource(t.text));
 
 const isWildcardOnly = (actions: readonly ActionInfo[]): boolean => actions.length > 0 && actions.every((a) => a.resourceTypes.length === 0);
 
@@ -137,7 +141,8 @@ export default defineRule({
       if (!st.action || st.notAction || !st.resource) continue;
       const effect = st.effect?.value?.value === 'Deny' ? 'denies' : 'grants';
       // Only ARNs that name a particular known type can be checked; most statements have none.
-      const arns = st.resource.entries.filter((e) => knownArn(iam, e) && !everyResource(e.value));
+      const texts = statementFacts(st).resource;
+      const arns = st.resource.entries.filter((e, i) => namesParticularType(iam, texts[i]));
       const taken = arns.length > 0 ? typesTaken(iam, st) : undefined;
       // With no action that takes any ARN, the wildcard-only report below says it all.
       if (taken && taken.length > 0) {

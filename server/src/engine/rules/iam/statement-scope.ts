@@ -2,8 +2,8 @@
 // Action entries name an action explicitly (not through the bare "*"), what a fix may reuse from
 // the rest of the policy (its partition, its account), and the edit that adds a condition.
 import { splitOperator } from '../../policy/analysis';
-import { globMatcher } from '../../iam/patterns';
 import { parseArn } from '../../iam/arn';
+import { statementFacts } from '../../policy/facts';
 import type { PolicyEditor } from '../../fixes';
 import type { KeyNode, Policy, ScalarNode, Statement } from '../../policy/model';
 import type { Span, TextEdit } from '../../types';
@@ -49,12 +49,17 @@ export function isEveryAction(value: string): boolean {
  * bare `*` (iam/wildcard-action reports that one, and every rule repeating it would be noise).
  */
 export function entriesNaming(st: Statement, action: string): ScalarNode[] {
+  if (!st.action) return [];
   const lower = action.toLowerCase();
-  return (st.action?.entries ?? []).filter((e) => {
-    // Most entries are plain action names: compare them without building a matcher.
-    if (!/[*?]/.test(e.value)) return e.value.toLowerCase() === lower;
-    return !isEveryAction(e.value) && globMatcher(e.value, true).test(action);
-  });
+  const colon = lower.indexOf(':');
+  const service = colon > 0 ? lower.slice(0, colon) : undefined;
+  const texts = statementFacts(st).action;
+  const out: ScalarNode[] = [];
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i];
+    if (t.matches(action, lower, service) && (!t.hasWildcard || !isEveryAction(t.text))) out.push(st.action.entries[i]);
+  }
+  return out;
 }
 
 /**

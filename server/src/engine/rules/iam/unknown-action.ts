@@ -2,6 +2,7 @@
 // bedrock:Converse / bedrock:ConverseStream, which are APIs but not IAM actions, get their own fix.
 import { closest } from '../../policy/analysis';
 import { globMatcher } from '../../iam/patterns';
+import { textAnswer, type ActionText } from '../../policy/facts';
 import type { Fix } from '../../types';
 import { defineRule } from '../rule';
 import { entriesOf, removeEntry, replaceEntry, resolveEntry, type EntryRef } from './entries';
@@ -24,6 +25,20 @@ type UnknownActionData = {
   /** For Converse/ConverseStream: the authorizing action, written with the user's prefix. */
   authorizedBy?: string;
 };
+
+/**
+ * True when the entry text is not this rule's to report: not a `service:name` entry, an unknown
+ * service (iam/unknown-service) or a known action, pattern or documented gap. The checks of
+ * `check`, answered once per text.
+ */
+const isKnown = textAnswer((iam, t: ActionText): boolean => {
+  const a = t.read;
+  if (a.kind !== 'action') return true;
+  const svc = iam.service(a.service);
+  if (!svc || svc.actionList.length === 0) return true;
+  if (UNLISTED_ACTIONS.has(a.key) || OBSOLETE_ACTIONS.has(a.key)) return true;
+  return a.hasWildcard ? iam.matchActions(a.service, a.name).length > 0 : svc.actions.has(a.name.toLowerCase());
+});
 
 export default defineRule({
   meta: {
@@ -51,6 +66,7 @@ export default defineRule({
   check(ctx) {
     for (const st of ctx.policy.statements) {
       for (const le of entriesOf(st, ['Action', 'NotAction'])) {
+        if (isKnown(ctx.iam, le.text!)) continue;
         const { entry, action } = le;
         const a = action!;
         if (a.kind !== 'action') continue;

@@ -2,6 +2,7 @@
 // did-you-mean fix (closest prefix, preferring one that has the named action).
 import type { IamData } from '../../iam/data';
 import { editDistance } from '../../policy/analysis';
+import { textAnswer, type ActionText } from '../../policy/facts';
 import { defineRule } from '../rule';
 import { entriesOf, replaceEntry, resolveEntry, type EntryRef } from './entries';
 import { ENDPOINT_PREFIXES, isUnknownService } from './reference-gaps';
@@ -22,6 +23,9 @@ export function suggestService(iam: IamData, prefix: string, name: string): stri
   near.sort((a, b) => Number(b.fits) - Number(a.fits) || a.d - b.d || a.service.localeCompare(b.service));
   return near[0]?.service;
 }
+
+/** The test of `check`, answered once per entry text. */
+const hasUnknownService = textAnswer((iam, t: ActionText): boolean => t.read.kind === 'action' && isUnknownService(iam, t.read.service));
 
 export default defineRule({
   meta: {
@@ -47,6 +51,7 @@ export default defineRule({
   check(ctx) {
     for (const st of ctx.policy.statements) {
       for (const le of entriesOf(st, ['Action', 'NotAction'])) {
+        if (!hasUnknownService(ctx.iam, le.text!)) continue;
         const { entry, action } = le;
         const a = action!;
         if (a.kind !== 'action' || !isUnknownService(ctx.iam, a.service)) continue;

@@ -2,6 +2,7 @@
 // service (or of one service), including actions AWS adds later.
 import type { ServiceInfo } from '../../iam/data';
 import { splitAction } from '../../policy/analysis';
+import { statementFacts, textFact, type ActionText } from '../../policy/facts';
 import { defineRule } from '../rule';
 import { isEveryAction } from './statement-scope';
 
@@ -19,6 +20,9 @@ function changingCount(svc: ServiceInfo): number {
   }
   return n;
 }
+
+/** True for `*`, `*:*` and `service:*` (the entries `check` reports), answered once per text. */
+const isWildcardEntry = textFact((t: ActionText): boolean => isEveryAction(t.text) || (!!t.split && /^\*+$/.test(t.split.name)));
 
 export default defineRule({
   meta: {
@@ -44,7 +48,10 @@ export default defineRule({
   check(ctx) {
     for (const st of ctx.policy.statements) {
       if (st.effect?.value?.value !== 'Allow' || !st.action) continue;
-      for (const entry of st.action.entries) {
+      const texts = statementFacts(st).action;
+      for (let i = 0; i < texts.length; i++) {
+        if (!isWildcardEntry(texts[i])) continue;
+        const entry = st.action.entries[i];
         if (isEveryAction(entry.value)) {
           ctx.report(entry.span, `${JSON.stringify(entry.value)} allows every action of every AWS service, including actions added in the future: list the actions this principal needs.`);
           continue;

@@ -5,6 +5,7 @@ import type { ActionInfo, IamData, ResourceTypeInfo } from '../../iam/data';
 import { arnSyntaxProblem, resourceTypesForArn } from '../../iam/arn';
 import { globMatcher } from '../../iam/patterns';
 import { splitAction } from '../../policy/analysis';
+import { statementFacts, textAnswer, type ActionText } from '../../policy/facts';
 import type { Policy, ScalarNode, Statement } from '../../policy/model';
 import type { EngineSettings } from '../../settings';
 import type { Fix, TextEdit } from '../../types';
@@ -45,23 +46,27 @@ function isServiceWildcard(value: string): boolean {
   return !!split && split.service !== '*' && /^\*+$/.test(split.name);
 }
 
+/** The actions with resource types that one Action entry names (none for `*` and `service:*`), once per text. */
+const scopableOfEntry = textAnswer((iam, t: ActionText): ActionInfo[] => {
+  if (isEveryAction(t.text) || isServiceWildcard(t.text)) return [];
+  const split = splitAction(t.text);
+  if (!split) return [];
+  return iam.matchActions(split.service, split.name).filter((a) => a.resourceTypes.length > 0);
+});
+
 /** The resolved actions with resource types that the statement's Action entries name. */
 function scopableActions(iam: IamData, st: Statement): ActionInfo[] {
   const out = new Set<ActionInfo>();
-  for (const entry of st.action?.entries ?? []) {
-    if (isEveryAction(entry.value) || isServiceWildcard(entry.value)) continue;
-    const split = splitAction(entry.value);
-    if (!split) continue;
-    for (const a of iam.matchActions(split.service, split.name)) if (a.resourceTypes.length > 0) out.add(a);
-  }
+  for (const t of statementFacts(st).action) for (const a of scopableOfEntry(iam, t)) out.add(a);
   return [...out];
 }
 
 function describeActions(actions: ActionInfo[]): string {
-  const names = actions.map((a) => `${a.service}:${a.name}`);
-  if (names.length === 1) return `applies ${names[0]} to every resource, but that action supports resource-level permissions`;
-  const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? `, and ${names.length - 3} more` : '');
-  return `applies ${names.length} actions that support resource-level permissions (${shown}) to every resource`;
+  // Only the first names are shown: statements such as ReadOnlyAccess's name thousands of actions.
+  const names = actions.slice(0, 3).map((a) => `${a.service}:${a.name}`);
+  if (actions.length === 1) return `applies ${names[0]} to every resource, but that action supports resource-level permissions`;
+  const shown = names.join(', ') + (actions.length > 3 ? `, and ${actions.length - 3} more` : '');
+  return `applies ${actions.length} actions that support resource-level permissions (${shown}) to every resource`;
 }
 
 /** The statement a finding points at, if it still has the shape the finding was made for. */

@@ -1,0 +1,108 @@
+// Bounded memo tables for answers that depend only on a string (an Action entry, an ARN) and, for
+// some, on the IAM data. Most entries repeat across the policies of a workspace, so every document
+// after the first finds its answers here instead of re-reading the text. Keys are the strings the
+// parser produced: V8 caches a string's hash in the string, so every later lookup with the same
+// string object costs no hashing. Each table is cleared when it grows past its bound (an editor
+// session sees every prefix of every name being typed).
+import type { IamData } from './iam/data';
+
+/** Entries a table holds before it starts over. */
+export const MAX_MEMO_ENTRIES = 20_000;
+
+/** A value in a box, so that `undefined` answers are cached too, with one lookup per hit. */
+interface Box<V> {
+  v: V;
+}
+
+/** `fn` memoised by its string argument. `fn` must be pure. */
+export function memoByText<V>(fn: (text: string) => V, max = MAX_MEMO_ENTRIES): (text: string) => V {
+  const table = new Map<string, Box<V>>();
+  return (text) => {
+    const hit = table.get(text);
+    if (hit) return hit.v;
+    const v = fn(text);
+    if (table.size >= max) table.clear();
+    table.set(text, { v });
+    return v;
+  };
+}
+
+/** `fn` memoised per IamData instance and string argument. `fn` must be pure for a given data set. */
+export function memoByIamAndText<V>(fn: (iam: IamData, text: string) => V, max = MAX_MEMO_ENTRIES): (iam: IamData, text: string) => V {
+  const tables = new WeakMap<IamData, Map<string, Box<V>>>();
+  return (iam, text) => {
+    let table = tables.get(iam);
+    if (!table) tables.set(iam, (table = new Map()));
+    const hit = table.get(text);
+    if (hit) return hit.v;
+    const v = fn(iam, text);
+    if (table.size >= max) table.clear();
+    table.set(text, { v });
+    return v;
+  };
+}
+
+/** `fn` memoised per IamData instance (constants derived from the data, such as a list of actions). */
+export function memoByIam<V>(fn: (iam: IamData) => V): (iam: IamData) => V {
+  const table = new WeakMap<IamData, Box<V>>();
+  return (iam) => {
+    const hit = table.get(iam);
+    if (hit) return hit.v;
+    const v = fn(iam);
+    table.set(iam, { v });
+    return v;
+  };
+}
+
+/** The property under which short-lived objects (statements of a parsed policy) carry their memo slots. */
+const SLOTS = Symbol('memo');
+let slotCount = 0;
+
+/** Fallback for objects that cannot take a property (frozen ones). */
+const frozenSlots = new WeakMap<object, unknown[]>();
+
+function slotsOf(obj: object): unknown[] {
+  const own = (obj as { [SLOTS]?: unknown[] })[SLOTS];
+  if (own) return own;
+  let slots: unknown[] | undefined;
+  if (Object.isExtensible(obj)) {
+    slots = [];
+    // Non-enumerable: invisible to JSON, spreads and deep-equality checks of the model.
+    Object.defineProperty(obj, SLOTS, { value: slots });
+  } else {
+    slots = frozenSlots.get(obj);
+    if (!slots) frozenSlots.set(obj, (slots = []));
+  }
+  return slots;
+}
+
+/**
+ * A value memoised on an object, such as a statement of a parsed policy. It is stored on the
+ * object itself rather than in a WeakMap: a WeakMap's values survive young-generation garbage
+ * collections until a full one finds their keys dead, so caching per-document objects in WeakMaps
+ * makes every document's model and answers tenured garbage.
+ */
+export class ObjectSlot<V> {
+  private readonly index = slotCount++;
+
+  get(obj: object): V | undefined {
+    return slotsOf(obj)[this.index] as V | undefined;
+  }
+
+  set(obj: object, value: V): V {
+    slotsOf(obj)[this.index] = value;
+    return value;
+  }
+}
+
+/** `fn` memoised per object (a statement, a list of entries): computed once per parse of a document. */
+export function memoByObject<K extends object, V>(fn: (key: K) => V): (key: K) => V {
+  const slot = new ObjectSlot<Box<V>>();
+  return (key) => {
+    const hit = slot.get(key);
+    if (hit) return hit.v;
+    const v = fn(key);
+    slot.set(key, { v });
+    return v;
+  };
+}

@@ -1,0 +1,209 @@
+// Facts about policy entries that several rules ask for, worked out once and shared.
+//  - ActionText / ResourceText: what the text of an Action/NotAction or Resource/NotResource entry
+//    means (its grammar, its lower-case form, the IAM actions it matches), cached by text across
+//    documents: most entries repeat across a workspace's policies and across the versions of a
+//    document being edited. Rules keep their own answers about a text in slots (`textAnswer`).
+//  - StatementFacts: the texts of a statement's entries, in order, looked up once per parse.
+// Cached strings are copied out of the document first (see `detach`), so that no cache keeps a
+// whole document's text alive through a substring of it.
+import type { ActionInfo, IamData } from '../iam/data';
+import { globMatcher } from '../iam/patterns';
+import { MAX_MEMO_ENTRIES, ObjectSlot } from '../memo';
+import type { Statement } from './model';
+
+/**
+ * A copy of `s` that does not share the memory of the text it was cut from. V8 represents a
+ * substring of 13 or more characters as a slice of its parent (here: the whole document), so a
+ * cache keyed by a substring keeps the document alive; concatenating and slicing again copies
+ * the characters into a string of their own.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/** How an Action/NotAction entry reads (IAM's action grammar: `service:Action`, or `*`). */
+export type ActionEntry =
+  | { kind: 'all' }
+  /** `service:name`; `prefix` is the service part as written, `service` in lower case, `key` the whole entry in lower case. */
+  | { kind: 'action'; prefix: string; service: string; name: string; key: string; hasWildcard: boolean }
+  /** A wildcard in the service part (`*:Get*`): nothing can be said about it. */
+  | { kind: 'unknowable' }
+  | { kind: 'malformed' };
+
+const PREFIX = /^[A-Za-z0-9-]+$/;
+/** Action names in the data use letters, digits and (once) a hyphen; policies add `*` and `?`. */
+const NAME = /^[A-Za-z0-9*?-]+$/;
+const ALL: ActionEntry = { kind: 'all' };
+const UNKNOWABLE: ActionEntry = { kind: 'unknowable' };
+const MALFORMED: ActionEntry = { kind: 'malformed' };
+
+function classify(value: string, lower: string): ActionEntry {
+  if (value === '*') return ALL;
+  const colon = value.indexOf(':');
+  if (colon <= 0) return MALFORMED;
+  const prefix = value.slice(0, colon);
+  const name = value.slice(colon + 1);
+  if (/[*?]/.test(prefix)) return UNKNOWABLE;
+  if (!PREFIX.test(prefix) || !NAME.test(name)) return MALFORMED;
+  return { kind: 'action', prefix, service: prefix.toLowerCase(), name, key: lower, hasWildcard: /[*?]/.test(name) };
+}
+
+/** Answers about an entry text (`textFact`), and answers that also depend on the IAM data (`textAnswer`). */
+class Answers {
+  private iam?: IamData;
+  private values: unknown[] = [];
+  /** Answers that depend on the text alone. */
+  readonly plain: unknown[] = [];
+
+  /** The answers for `iam` (all answers are dropped when another IamData asks). */
+  for(iam: IamData | undefined): unknown[] {
+    if (this.iam !== iam) {
+      this.iam = iam;
+      this.values = [];
+    }
+    return this.values;
+  }
+}
+
+/** The text of an Action/NotAction entry and what it means. Shared: never modify. */
+export class ActionText {
+  /** The entry's grammar. */
+  readonly read: ActionEntry;
+  /** The text in lower case (actions match case-insensitively). */
+  readonly lower: string;
+  /** Service prefix in lower case and action part as written (`*` gives `*`/`*`); undefined without a colon. */
+  readonly split: { readonly service: string; readonly name: string } | undefined;
+  /** The text has `*` or `?`. */
+  readonly hasWildcard: boolean;
+  /**
+   * For a pattern: the lower-case service prefix every action it matches starts with, or `''`
+   * when the prefix itself has wildcards (or there is none). Undefined for a plain name.
+   */
+  readonly patternService: string | undefined;
+  private matcher?: RegExp;
+  private iam?: IamData;
+  private matched?: ActionInfo[];
+  readonly answers = new Answers();
+
+  constructor(readonly text: string) {
+    this.lower = text.toLowerCase();
+    this.read = classify(text, this.lower);
+    const colon = text.indexOf(':');
+    this.split = text === '*' ? { service: '*', name: '*' } : colon > 0 ? { service: text.slice(0, colon).toLowerCase(), name: text.slice(colon + 1) } : undefined;
+    this.hasWildcard = /[*?]/.test(this.lower);
+    if (this.hasWildcard) {
+      const service = colon > 0 ? this.lower.slice(0, colon) : '';
+      this.patternService = service && !/[*?]/.test(service) ? service : '';
+    }
+  }
+
+  /** The text as a case-insensitive IAM glob. */
+  get glob(): RegExp {
+    return (this.matcher ??= globMatcher(this.text, true));
+  }
+
+  /** True when the entry matches `action` (`service:Name`), as IAM compares actions. */
+  matches(action: string, actionLower: string, actionService: string | undefined): boolean {
+    if (!this.hasWildcard) return this.lower === actionLower;
+    // A pattern whose service part is literal can only match actions of that service.
+    if (this.patternService && this.patternService !== actionService) return false;
+    return this.glob.test(action);
+  }
+
+  /** The IAM actions the entry names (`iam.matchActions` of its parts; empty for `*` and malformed text). */
+  actions(iam: IamData): ActionInfo[] {
+    if (this.iam !== iam || !this.matched) {
+      const s = this.split;
+      this.matched = s && s.service !== '*' ? iam.matchActions(s.service, s.name) : [];
+      this.iam = iam;
+    }
+    return this.matched;
+  }
+}
+
+/** The text of a Resource/NotResource entry. Shared: never modify. */
+export class ResourceText {
+  readonly answers = new Answers();
+  constructor(readonly text: string) {}
+}
+
+/** A bounded table from text to facts, keyed by detached copies of the texts. */
+function textTable<T>(make: (text: string) => T): (text: string) => T {
+  const table = new Map<string, T>();
+  return (text) => {
+    let t = table.get(text);
+    if (t === undefined) {
+      const own = detach(text);
+      t = make(own);
+      if (table.size >= MAX_MEMO_ENTRIES) table.clear();
+      table.set(own, t);
+    }
+    return t;
+  };
+}
+
+/** The facts of an Action/NotAction entry text (the same object for the same text while cached). */
+export const actionText: (text: string) => ActionText = textTable((text) => new ActionText(text));
+
+/** The facts of a Resource/NotResource entry text. */
+export const resourceText: (text: string) => ResourceText = textTable((text) => new ResourceText(text));
+
+/** Marks a cached `undefined` answer. */
+const NONE = Symbol('none');
+let slots = 0;
+
+/**
+ * Memoises `compute` per entry text and IamData: the answer must depend on nothing else. Used by
+ * rules for the per-entry question they ask of every entry (is this action known, is this ARN
+ * well-formed…), so that each distinct text is examined once.
+ */
+export function textAnswer<X extends ActionText | ResourceText, T>(compute: (iam: IamData, text: X) => T): (iam: IamData, text: X) => T {
+  const slot = slots++;
+  return (iam, text) => {
+    const values = text.answers.for(iam);
+    const v = values[slot];
+    if (v !== undefined) return (v === NONE ? undefined : v) as T;
+    const computed = compute(iam, text);
+    values[slot] = computed === undefined ? NONE : computed;
+    return computed;
+  };
+}
+
+/** Memoises `compute` per entry text: the answer must depend on the text alone. */
+export function textFact<X extends ActionText | ResourceText, T>(compute: (text: X) => T): (text: X) => T {
+  const slot = slots++;
+  return (text) => {
+    const values = text.answers.plain;
+    const v = values[slot];
+    if (v !== undefined) return (v === NONE ? undefined : v) as T;
+    const computed = compute(text);
+    values[slot] = computed === undefined ? NONE : computed;
+    return computed;
+  };
+}
+
+/** The entry texts of a statement, each list in the order of its entries. */
+export interface StatementFacts {
+  readonly action: readonly ActionText[];
+  readonly notAction: readonly ActionText[];
+  readonly resource: readonly ResourceText[];
+  readonly notResource: readonly ResourceText[];
+}
+
+const NO_TEXTS: readonly never[] = [];
+const factsSlot = new ObjectSlot<StatementFacts>();
+
+/** The entry texts of a statement (memoised per statement object). */
+export function statementFacts(st: Statement): StatementFacts {
+  let f = factsSlot.get(st);
+  if (!f) {
+    f = {
+      action: st.action ? st.action.entries.map((e) => actionText(e.value)) : NO_TEXTS,
+      notAction: st.notAction ? st.notAction.entries.map((e) => actionText(e.value)) : NO_TEXTS,
+      resource: st.resource ? st.resource.entries.map((e) => resourceText(e.value)) : NO_TEXTS,
+      notResource: st.notResource ? st.notResource.entries.map((e) => resourceText(e.value)) : NO_TEXTS,
+    };
+    factsSlot.set(st, f);
+  }
+  return f;
+}
