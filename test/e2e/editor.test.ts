@@ -1,5 +1,7 @@
 // Snippets and the policy wizard in a real VS Code: the packaged VSIX in code-server (VS Code
-// 1.100), driven in headless Chromium with the keyboard only. Proves that a policy snippet chosen
+// 1.100), driven in headless Chromium with the keyboard. Proves that the status-bar item counts
+// the findings and opens the Problems view, that a finding's "Show documentation" code action
+// opens the rule's page from the extension, that a policy snippet chosen
 // from the suggestions replaces a policy with findings and leaves none (the Problems panel loses
 // the file's rows, and the saved file is the snippet's default expansion), and that "New
 // Least-Privilege Policy…" run from the Command Palette, every prompt answered with the keyboard,
@@ -16,7 +18,7 @@ import { policyText } from '../../server/src/engine/scaffold/policy-document';
 import { lint } from '../helpers';
 import { expandSnippet } from '../snippets/snippet-body';
 import { installExtension, logTails, packageExtension, prepareDirs, repoRoot, startCodeServer, type CodeServer, type CodeServerDirs } from './code-server';
-import { launchBrowser, openFile, openWorkbench, pressUntilVisible, showProblems, UI_TIMEOUT, waitForValue } from './workbench';
+import { goToPosition, launchBrowser, openFile, openQuickFixMenu, openWorkbench, pressUntilVisible, showProblems, UI_TIMEOUT, waitForValue } from './workbench';
 
 const RESULTS = join(repoRoot, 'test-results', 'e2e');
 const UPDATE_SCREENSHOTS = process.env.BEDROCK_SECURITY_UPDATE_SCREENSHOTS === '1';
@@ -145,6 +147,22 @@ describe('snippets and the policy wizard in VS Code (code-server)', { timeout: 6
       await openFile(page, 'snippet.json');
       await showProblems(page);
       await waitForValue(() => problemsOf('snippet.json'), (rows) => rows.some((r) => r.startsWith('policy/missing-version@')), 'the draft\'s findings in the Problems panel', UI_TIMEOUT * 2);
+      // The status-bar item counts this extension's findings; clicking it opens the Problems view.
+      const status = page.locator('.statusbar-item[id$="bedrockSecurity.status"]');
+      await waitForValue(async () => (await status.textContent())?.trim() ?? '', (t) => t === 'Bedrock Security: 2', 'the status bar counting the draft\'s 2 findings');
+      await page.keyboard.press('Control+J');
+      await page.locator('.markers-panel').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+      await status.click();
+      await page.locator('.markers-panel').waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+      // Each finding offers its rule's documentation, opened from the extension's own pages.
+      await goToPosition(page, 2, 3);
+      const menu = await openQuickFixMenu(page);
+      assert.ok(menu.some((a) => a.title === 'Show documentation for policy/missing-version'), JSON.stringify(menu));
+      await page.keyboard.type('Show documentation for policy/missing');
+      await page.locator('.action-widget .monaco-list-row.action.focused', { hasText: 'Show documentation for policy/missing-version' }).waitFor({ timeout: UI_TIMEOUT });
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab', { hasText: 'Preview missing-version.md' }).waitFor({ timeout: UI_TIMEOUT });
+      await openFile(page, 'snippet.json');
       await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
       await page.keyboard.press('Control+A');
       await page.keyboard.type('bedrock-invoke-models');
@@ -162,6 +180,7 @@ describe('snippets and the policy wizard in VS Code (code-server)', { timeout: 6
       const saved = await waitForValue(async () => readFileSync(join(workspace, 'snippet.json'), 'utf8'), (t) => t !== DRAFT, 'snippet.json to be saved');
       assert.equal(saved, expected);
       await waitForValue(() => problemsOf('snippet.json'), (rows) => rows.length === 0, 'no finding for snippet.json in the Problems panel', UI_TIMEOUT * 2);
+      await waitForValue(async () => (await status.textContent())?.trim() ?? '', (t) => t === 'Bedrock Security', 'the status bar without findings');
     });
   });
 
