@@ -1,8 +1,8 @@
 // Hover and completion over the real protocol (the bundled server over stdio): capabilities,
 // the markdown of an action's hover and its range, completion after `"bedrock:Inv` with exact
 // text edits and lazily resolved documentation, a version the server has not linted yet,
-// snippets for clients with and without snippet support, documents that are not policies, and
-// malformed requests.
+// snippets for clients with and without snippet support, documents that are not policies, a
+// CDK PolicyStatement in TypeScript, and malformed requests.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ClientCapabilities, CompletionItem, CompletionList, Hover } from 'vscode-languageserver-protocol';
@@ -126,6 +126,50 @@ describe('hover and completion over LSP', () => {
     assert.equal(await hover('file:///virtual/never-opened.json', { line: 0, character: 0 }), null);
     const uri = 'file:///virtual/hover/policy.json';
     assert.ok(await hover(uri, positionOf(POLICY, 'InvokeModel', 3)));
+  });
+});
+
+describe('hover and completion in TypeScript', () => {
+  let client: LspTestClient;
+  before(async () => {
+    client = await LspTestClient.start({ capabilities: editorCapabilities(true) });
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  const CODE = [
+    "import * as iam from 'aws-cdk-lib/aws-iam';",
+    '',
+    'export const statement = new iam.PolicyStatement({',
+    '  effect: iam.Effect.ALLOW,',
+    "  actions: ['bedrock:InvokeModel', 'bedrock:Inv'],",
+    "  resources: ['arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0'],",
+    '});',
+    '',
+  ].join('\n');
+
+  test('a CDK PolicyStatement gets the same hovers as JSON, on its literals and its keys', async () => {
+    const uri = 'file:///virtual/code/stack.ts';
+    await client.open(uri, CODE, 1, 'typescript');
+    const h = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(CODE, 'InvokeModel', 2) });
+    assert.ok(h);
+    assert.equal((h.contents as { value: string }).value.split('\n\n')[0], '**bedrock:InvokeModel** — Read');
+    assert.deepEqual(h.range, { start: positionOf(CODE, "'bedrock:InvokeModel'"), end: positionOf(CODE, "'bedrock:InvokeModel'", "'bedrock:InvokeModel'".length) });
+    const key = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(CODE, 'actions:', 1) });
+    assert.match((key!.contents as { value: string }).value, /^\*\*Action\*\* — statement element/);
+    assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(CODE, 'import', 1) }), null);
+  });
+
+  test('completion inside a string of the statement; none after a colon in code', async () => {
+    const uri = 'file:///virtual/code/stack.ts';
+    const at = positionOf(CODE, "'bedrock:Inv'", "'bedrock:Inv".length);
+    const list = await client.connection.sendRequest<CompletionList | null>('textDocument/completion', { textDocument: { uri }, position: at });
+    const model = list!.items.find((i) => i.label === 'InvokeModelWithResponseStream');
+    assert.deepEqual(model?.textEdit, { range: { start: { line: at.line, character: at.character - 3 }, end: at }, newText: 'InvokeModelWithResponseStream' });
+    assert.ok(!list!.items.some((i) => i.label === 'InvokeModel'), 'the statement already lists InvokeModel');
+    const colon = positionOf(CODE, 'effect:', 'effect:'.length);
+    assert.equal(await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: colon, context: { triggerKind: 2, triggerCharacter: ':' } }), null);
   });
 });
 

@@ -29,6 +29,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { completionsAt } from '../engine/editor/completion';
+import { isInLineString } from '../engine/editor/cursor';
 import { hoverAt } from '../engine/editor/hover';
 import type { Linter } from '../engine/linter';
 import { isScpPath } from '../engine/settings';
@@ -427,10 +428,10 @@ export class Session {
     });
   }
 
-  /** An open JSON document (not the config file) with its text and folder settings, for hover and completion. */
+  /** An open JSON or code document (not the config file) with its folder settings, for hover and completion. */
   private async editable(uri: string): Promise<{ doc: TextDocument; settings: FolderSettings } | undefined> {
     const doc = this.documents.get(uri);
-    if (!doc || !isJsonDocument(uri, doc.languageId)) return undefined;
+    if (!doc || !isLintedDocument(uri, doc.languageId)) return undefined;
     const folder = this.folders.folderOf(uri);
     if (this.isConfigFile(uri, folder)) return undefined;
     const settings = await this.settings.get(folder);
@@ -438,18 +439,25 @@ export class Session {
     return current ? { doc: current, settings } : undefined;
   }
 
-  private policyOf(doc: TextDocument, settings: FolderSettings): Policy | undefined {
-    return this.docs.policyOpen(doc.uri, doc.version, doc.getText(), settings);
+  /**
+   * The policy around `offset`: a JSON document's policy (parsed, not linted, when the version is
+   * new), or the policy in code whose literal holds the offset (from the version's lint, which the
+   * diagnostics share). Undefined elsewhere.
+   */
+  private policyAt(doc: TextDocument, settings: FolderSettings, offset: number): Policy | undefined {
+    if (isJsonDocument(doc.uri, doc.languageId)) return this.docs.policyOpen(doc.uri, doc.version, doc.getText(), settings);
+    const policies = this.docs.lintOpen(doc.uri, doc.version, doc.getText(), settings).result.code?.policies ?? [];
+    return policies.find((p) => p.span.start <= offset && offset < p.span.end);
   }
 
   async hover(params: HoverParams): Promise<Hover | null> {
     if (typeof params?.textDocument?.uri !== 'string' || !params.position) throw invalidParams('textDocument/hover needs textDocument.uri and position');
     const open = await this.editable(params.textDocument.uri);
     if (!open) return null;
-    const policy = this.policyOf(open.doc, open.settings);
+    const offset = open.doc.offsetAt(params.position);
+    const policy = this.policyAt(open.doc, open.settings, offset);
     if (!policy) return null;
-    const text = open.doc.getText();
-    return toLspHover(hoverAt(policy, text, open.doc.offsetAt(params.position), this.linter.iam), open.doc, this.support.hoverMarkdown);
+    return toLspHover(hoverAt(policy, open.doc.getText(), offset, this.linter.iam), open.doc, this.support.hoverMarkdown);
   }
 
   async completion(params: CompletionParams): Promise<CompletionList | null> {
@@ -457,7 +465,13 @@ export class Session {
     const open = await this.editable(params.textDocument.uri);
     if (!open) return null;
     const text = open.doc.getText();
-    const items = completionsAt(this.policyOf(open.doc, open.settings), text, open.doc.offsetAt(params.position), this.linter.iam, open.settings.engine);
+    const offset = open.doc.offsetAt(params.position);
+    const json = isJsonDocument(open.doc.uri, open.doc.languageId);
+    // In code only strings of a policy get proposals: a `:` typed in code costs no analysis.
+    if (!json && !isInLineString(text, offset)) return null;
+    const policy = this.policyAt(open.doc, open.settings, offset);
+    if (!json && !policy) return null;
+    const items = completionsAt(policy, text, offset, this.linter.iam, open.settings.engine);
     return toCompletionList(items, open.doc, this.support.completion);
   }
 

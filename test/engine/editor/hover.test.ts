@@ -35,6 +35,7 @@ describe('hover on actions', () => {
     assert.equal(parts[1], 'Grants permission to invoke the specified Bedrock model to run inference using the input provided in the request body');
     const types = parts[2].split('\n');
     assert.equal(types[0], '**Resource types** (\\* required):');
+    assert.equal(types.length, 1 + iam.action('bedrock', 'InvokeModel')!.resourceTypes.length);
     assert.ok(types.includes('- `foundation-model`\\* `arn:${Partition}:bedrock:${Region}::foundation-model/${ResourceId}`'), parts[2]);
     assert.ok(types.includes('- `inference-profile`\\* `arn:${Partition}:bedrock:${Region}:${Account}:inference-profile/${ResourceId}`'), parts[2]);
     assert.match(parts[3], /^\*\*Condition keys\*\*: .*`bedrock:GuardrailIdentifier`, `bedrock:InferenceProfileArn`, `bedrock:ModelArn`/);

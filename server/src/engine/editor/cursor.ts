@@ -281,3 +281,23 @@ export function modelSlotAt(policy: Policy, text: string, offset: number): Slot 
       return undefined;
   }
 }
+
+/**
+ * True when `offset` is between the quotes of a string literal that starts on its line (`'…'`,
+ * `"…"` or `` `…` ``), read from the start of the line. A cheap test that lets a front end skip
+ * analysing code for completion requests made outside strings (a `:` typed in code).
+ */
+export function isInLineString(text: string, offset: number): boolean {
+  let i = offset;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  let quote = '';
+  for (; i < offset; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '/' && text[i + 1] === '/') return false;
+  }
+  return quote !== '';
+}
