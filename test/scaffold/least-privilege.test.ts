@@ -121,6 +121,14 @@ describe('invoke models', () => {
     assert.deepEqual(findings(options), []);
   });
 
+  test('the DRAFT version is required as the ARN without a version, which is what DRAFT requests carry', () => {
+    const options: LeastPrivilegeOptions = { purpose: 'invoke-models', regions: ['us-east-1'], models: [HAIKU], guardrail: { arn: GUARDRAIL, version: 'DRAFT' } };
+    const { policy } = buildLeastPrivilegePolicy(options);
+    assert.deepEqual(policy.Statement[0].Condition, { StringEquals: { 'bedrock:GuardrailIdentifier': GUARDRAIL } });
+    assert.deepEqual(policy.Statement[1].Condition, { StringNotEquals: { 'bedrock:GuardrailIdentifier': GUARDRAIL } });
+    assert.deepEqual(findings(options), []);
+  });
+
   test('several source Regions: a model ARN per Region; a geographic profile only where it exists', () => {
     const { policy, skipped } = buildLeastPrivilegePolicy({ purpose: 'invoke-models', account: ACCOUNT, regions: ['us-east-1', 'eu-west-1'], models: [HAIKU, `us.${SONNET}`], guardrail: { arn: GUARDRAIL, version: '1' } });
     assert.deepEqual(policy.Statement[0].Resource, [
@@ -215,13 +223,13 @@ describe('input', () => {
   });
 
   test('every bad answer is reported, and the builder refuses to run on them', () => {
-    const bad: LeastPrivilegeOptions = { purpose: 'invoke-models', account: '1234', regions: ['US East'], models: [], guardrail: { arn: 'abc', version: 'DRAFT' } };
+    const bad: LeastPrivilegeOptions = { purpose: 'invoke-models', account: '1234', regions: ['US East'], models: [], guardrail: { arn: 'abc', version: 'draft' } };
     assert.deepEqual(leastPrivilegeProblems(bad), [
       'An AWS account id has 12 digits.',
       '"US East" is not a Region code such as us-east-1.',
       'Name at least one model.',
       'A guardrail ARN looks like arn:aws:bedrock:us-east-1:111122223333:guardrail/abc123xyz456.',
-      'A numeric version such as 1, or empty for any version (DRAFT included).',
+      'A numeric version such as 1, DRAFT, or empty for any version.',
     ]);
     assert.throws(() => buildLeastPrivilegePolicy(bad), /An AWS account id has 12 digits\./);
     assert.deepEqual(leastPrivilegeProblems({ purpose: 'invoke-models', regions: ['us-east-1'], models: [`us.${SONNET}`] }), ['An AWS account id has 12 digits.'], 'inference profiles need the account');

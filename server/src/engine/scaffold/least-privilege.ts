@@ -20,7 +20,7 @@ export type PolicyPurpose = 'invoke-models' | 'knowledge-base' | 'agents' | 'gua
 export interface GuardrailRequirement {
   /** The guardrail ARN, without a version. */
   arn: string;
-  /** A numeric version; without it any version of the guardrail (DRAFT included) is accepted. */
+  /** A numeric version or DRAFT; without it any version of the guardrail (DRAFT included) is accepted. */
   version?: string;
 }
 
@@ -85,9 +85,23 @@ export function guardrailArnProblem(value: string): string | undefined {
   return /^arn:aws[a-z-]*:bedrock:[a-z0-9-]+:\d{12}:guardrail\/[a-z0-9]+$/.test(value.trim()) ? undefined : 'A guardrail ARN looks like arn:aws:bedrock:us-east-1:111122223333:guardrail/abc123xyz456.';
 }
 
-/** Why `value` is not a guardrail version to require (empty for any version), or undefined. */
+/** Why `value` is not a guardrail version to require (a number, DRAFT, or empty for any version), or undefined. */
 export function guardrailVersionProblem(value: string): string | undefined {
-  return /^([1-9]\d{0,7})?$/.test(value.trim()) ? undefined : 'A numeric version such as 1, or empty for any version (DRAFT included).';
+  return /^([1-9]\d{0,7}|DRAFT)?$/.test(value.trim()) ? undefined : 'A numeric version such as 1, DRAFT, or empty for any version.';
+}
+
+/**
+ * The condition that requires the guardrail (or, negated, denies every other one): `ARN:version`
+ * for a numeric version, the ARN alone for DRAFT (requests that use the working draft carry the
+ * ARN without a version), and the ARN and `ARN:*` for any version
+ * (https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-permissions-id.html).
+ */
+export function guardrailRequirement(g: GuardrailRequirement, negate: boolean): ConditionBlock {
+  const arn = g.arn.trim();
+  const version = g.version?.trim();
+  if (version === 'DRAFT') return { [negate ? 'StringNotEquals' : 'StringEquals']: { [GUARDRAIL_KEY]: arn } };
+  const c = guardrailCondition({ ...defaultSettings(), guardrailArn: arn, guardrailVersion: version || undefined }, negate);
+  return { [c.operator]: { [GUARDRAIL_KEY]: c.value } };
 }
 
 /** Why `value` is not a knowledge base id or ARN, or undefined. */
@@ -222,13 +236,10 @@ export function modelStatements(models: readonly string[], actions: readonly str
  */
 function invokeStatements(out: PolicyStatement[], o: LeastPrivilegeOptions, regions: string[], account: string, partition: string, sid: string): string[] {
   const actions = o.streaming ? [...INVOKE_ACTIONS] : [INVOKE_ACTIONS[0]];
-  const settings = o.guardrail ? { ...defaultSettings(), guardrailArn: o.guardrail.arn.trim(), guardrailVersion: o.guardrail.version?.trim() || undefined } : undefined;
-  const allow = settings && guardrailCondition(settings, false);
-  const { statements, skipped } = modelStatements(o.models ?? [], actions, regions, account, partition, sid, allow && { [allow.operator]: { [GUARDRAIL_KEY]: allow.value } });
+  const { statements, skipped } = modelStatements(o.models ?? [], actions, regions, account, partition, sid, o.guardrail && guardrailRequirement(o.guardrail, false));
   out.push(...statements);
-  if (o.guardrail && settings) {
-    const deny = guardrailCondition(settings, true);
-    out.push(statement({ Sid: 'DenyInvokeWithoutGuardrail', Effect: 'Deny', Action: [...INVOKE_ACTIONS], Resource: '*', Condition: { [deny.operator]: { [GUARDRAIL_KEY]: deny.value } } }));
+  if (o.guardrail) {
+    out.push(statement({ Sid: 'DenyInvokeWithoutGuardrail', Effect: 'Deny', Action: [...INVOKE_ACTIONS], Resource: '*', Condition: guardrailRequirement(o.guardrail, true) }));
     out.push(statement({ Sid: 'ApplyGuardrail', Effect: 'Allow', Action: 'bedrock:ApplyGuardrail', Resource: o.guardrail.arn.trim() }));
   }
   return skipped;

@@ -12,10 +12,9 @@
 // https://docs.aws.amazon.com/bedrock/latest/userguide/geographic-cross-region-inference.html;
 // guardrail enforcement with bedrock:GuardrailIdentifier
 // https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-permissions-id.html.
-import { GUARDRAIL_KEY, guardrailCondition } from '../bedrock/guardrails';
+import { GUARDRAIL_KEY } from '../bedrock/guardrails';
 import { CONTROL_ACTIONS } from '../rules/bedrock/control-tampering';
-import { defaultSettings } from '../settings';
-import { guardrailArnProblem, guardrailVersionProblem, INVOKE_ACTIONS, regionProblem, type GuardrailRequirement } from './least-privilege';
+import { guardrailArnProblem, guardrailRequirement, guardrailVersionProblem, INVOKE_ACTIONS, regionProblem, type GuardrailRequirement } from './least-privilege';
 import { oneOrMany, statement, type ConditionBlock, type PolicyDocument, type PolicyStatement } from './policy-document';
 
 /** How the SCP enforces guardrails on model invocation. */
@@ -93,10 +92,7 @@ export function buildScp(o: ScpOptions): PolicyDocument {
   if (o.guardrail.mode !== 'none') {
     let condition: ConditionBlock;
     if (o.guardrail.mode === 'any') condition = { Null: { [GUARDRAIL_KEY]: 'true' } };
-    else {
-      const deny = guardrailCondition({ ...defaultSettings(), guardrailArn: o.guardrail.arn.trim(), guardrailVersion: o.guardrail.version?.trim() || undefined }, true);
-      condition = { [deny.operator]: { [GUARDRAIL_KEY]: deny.value } };
-    }
+    else condition = guardrailRequirement(o.guardrail, true);
     statements.push(statement({ Sid: 'DenyInvokeWithoutGuardrail', Effect: 'Deny', Action: [...INVOKE_ACTIONS], Resource: '*', Condition: condition }));
   }
   if (o.protectControls) {
