@@ -120,14 +120,18 @@ describe('snippets and the policy wizard in VS Code (code-server)', { timeout: 6
   }
 
   async function readQuickInput(): Promise<QuickInputView> {
-    return page.evaluate(() => {
-      const widget = document.querySelector('.quick-input-widget') as HTMLElement | null;
-      const visible = !!widget && widget.style.display !== 'none' && widget.offsetParent !== null;
-      const input = widget?.querySelector('.quick-input-box input') as HTMLInputElement | null;
-      const text = (selector: string) => (widget?.querySelector(selector)?.textContent ?? '').trim();
-      const rows = [...(widget?.querySelectorAll('.quick-input-list .monaco-list-row') ?? [])].map((r) => `${r.classList.contains('focused') ? '>' : ''}${r.getAttribute('aria-label') ?? ''}`);
-      return { visible, title: text('.quick-input-title'), placeholder: input?.placeholder ?? '', message: text('.quick-input-message'), value: input?.value ?? '', rows };
-    });
+    const widget = page.locator('.quick-input-widget');
+    if (!(await widget.isVisible())) return { visible: false, title: '', placeholder: '', message: '', value: '', rows: [] };
+    const [view] = await widget.evaluateAll((els) =>
+      els.map((w) => {
+        const input = w.querySelector('.quick-input-box input');
+        const text = (selector: string) => (w.querySelector(selector)?.textContent ?? '').trim();
+        const rows = [...w.querySelectorAll('.quick-input-list .monaco-list-row')].map((r) => `${r.classList.contains('focused') ? '>' : ''}${r.getAttribute('aria-label') ?? ''}`);
+        // The input's live value is a property, not an attribute.
+        return { title: text('.quick-input-title'), placeholder: input?.getAttribute('placeholder') ?? '', message: text('.quick-input-message'), value: (input as unknown as { value?: string } | null)?.value ?? '', rows };
+      }),
+    );
+    return { visible: true, ...view };
   }
 
   /** Waits until the quick input shows the step whose placeholder or prompt (followed by VS Code's "Press 'Enter'…" hint) matches `what`. */
