@@ -1,5 +1,6 @@
-// Builds the policy model from JSON text with jsonc-parser's tolerant parser, so a half-typed
-// document still yields every statement that can be read. AWS accepts neither comments nor
+// Builds the policy model from JSON text: well-formed JSON with the fast strict reader
+// (strict-json.ts), anything else with jsonc-parser's tolerant parser, so a half-typed document
+// still yields every statement that can be read. AWS accepts neither comments nor
 // trailing commas in policies: both are reported as syntax problems.
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Span } from '../types';
@@ -18,6 +19,7 @@ import type {
   SyntaxProblem,
   ValueKind,
 } from './model';
+import { parseStrictJson } from './strict-json';
 
 const PARSE_MESSAGES: Record<string, string> = {
   InvalidSymbol: 'Invalid symbol',
@@ -227,10 +229,13 @@ function syntaxProblemsOf(text: string, errors: ParseError[]): SyntaxProblem[] {
  * path); otherwise a policy with any Principal/NotPrincipal is a resource policy.
  */
 export function parseJsonPolicy(text: string, kind?: PolicyKind): Policy | undefined {
+  // Well-formed documents (nearly all of them) take the fast strict reader; the others get
+  // jsonc-parser's tolerant parse, which reads what it can and reports the errors.
+  const strict = parseStrictJson(text);
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true });
+  const root = strict ? strict.root : parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true });
   if (!isPolicyRoot(root) || !root) return undefined;
-  const syntaxProblems = syntaxProblemsOf(text, errors);
+  const syntaxProblems = strict ? [] : syntaxProblemsOf(text, errors);
   const policy: Policy = {
     dialect: 'json',
     kind: kind ?? 'identity',
@@ -240,7 +245,7 @@ export function parseJsonPolicy(text: string, kind?: PolicyKind): Policy | undef
     statements: [],
     invalidStatements: [],
     syntaxProblems,
-    compactLength: compactJsonLength(text),
+    compactLength: strict ? strict.compactLength : compactJsonLength(text),
   };
   for (const p of props(root)) {
     policy.keys.push(p.key);
