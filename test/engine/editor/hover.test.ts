@@ -134,6 +134,18 @@ describe('hover on resources and values', () => {
     assert.equal(star?.markdown, '**${\\*}** — policy variable: a literal `*` (asterisk).\n\n[IAM policy variables](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html)');
   });
 
+  test('"Resource": "*" says which actions need it and which could be limited to ARNs', () => {
+    assert.deepEqual(hover(stmt(`${actions}, "Resource": "${CURSOR}*"`)), {
+      text: '"*"',
+      markdown: [
+        '**\\*** — every resource, including resources created later.',
+        'Required by `bedrock:ListFoundationModels`: it supports no resource type.',
+        '`bedrock:InvokeModel` can be limited to the ARNs of its resource types: move it to a statement with specific resources.',
+      ].join('\n\n'),
+    });
+    assert.equal(hover(stmt(`"Effect": "Allow", "NotAction": "iam:*", "Resource": "${CURSOR}*"`))?.markdown, '**\\*** — every resource, including resources created later.');
+  });
+
   test('a Region code in a condition value shows its name', () => {
     const h = hover(stmt(`"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"StringNotEquals": {"aws:RequestedRegion": ["eu-west-1", "${CURSOR}eu-central-1"]}}`));
     assert.deepEqual(h, { markdown: '**eu-central-1** — Europe (Frankfurt), partition `aws`', text: '"eu-central-1"' });

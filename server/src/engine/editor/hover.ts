@@ -82,6 +82,25 @@ function actionHover(iam: IamData, value: string): string | undefined {
   return notes.length ? notes.join('\n\n') : undefined;
 }
 
+/** Up to ten names as code, then "and N more". */
+function someOf(names: readonly string[]): string {
+  const shown = names.slice(0, 10).map(code).join(', ');
+  return names.length > 10 ? `${shown} and ${names.length - 10} more` : shown;
+}
+
+/**
+ * `"Resource": "*"`: which of the statement's actions need it (they take no resource type) and
+ * which could be limited to ARNs instead, the question a least-privilege review asks.
+ */
+function starResourceHover(iam: IamData, statement: Statement): string {
+  const { actions, starOnly } = statementFacts(iam, statement);
+  const parts = ['**\\*** — every resource, including resources created later.'];
+  if (starOnly.length) parts.push(`Required by ${someOf(starOnly)}: ${starOnly.length === 1 ? 'it supports' : 'they support'} no resource type.`);
+  const scoped = actions.filter((a) => a.resourceTypes.length > 0).map((a) => `${a.service}:${a.name}`);
+  if (scoped.length) parts.push(`${someOf(scoped)} can be limited to the ARNs of ${scoped.length === 1 ? 'its' : 'their'} resource types: move ${scoped.length === 1 ? 'it' : 'them'} to a statement with specific resources.`);
+  return parts.join('\n\n');
+}
+
 function valueHover(iam: IamData, text: string, node: ScalarNode, offset: number, statement?: Statement): PolicyHover | undefined {
   const variable = variableAt(text, node, offset);
   if (variable) {
@@ -134,6 +153,7 @@ export function hoverAt(policy: Policy, text: string, offset: number, iam: IamDa
         const markdown = actionHover(iam, at.node.value);
         return markdown ? { markdown, span: at.node.span } : undefined;
       }
+      if (at.element === 'Resource' && at.node.value === '*') return { markdown: starResourceHover(iam, at.statement), span: at.node.span };
       return valueHover(iam, text, at.node, offset, at.statement);
     }
     case 'condition-value':
