@@ -168,6 +168,24 @@ export function requiredModule(ts: typeof TS, e: TS.Expression | undefined): str
   return a && (ts.isStringLiteral(a) || ts.isNoSubstitutionTemplateLiteral(a)) ? a.text : undefined;
 }
 
+let interestingTable: Uint8Array | undefined;
+
+/** 1 for the node kinds the walk handles (the cases of its switch and every function-like kind). */
+function interestingKinds(ts: typeof TS): Uint8Array {
+  if (interestingTable) return interestingTable;
+  const k = ts.SyntaxKind;
+  const kinds = [
+    k.Block, k.CaseBlock, k.ForStatement, k.ForInStatement, k.ForOfStatement, k.ModuleBlock, k.CatchClause, k.ClassDeclaration, k.ClassExpression,
+    k.VariableDeclarationList, k.VariableStatement, k.ImportDeclaration, k.ImportEqualsDeclaration, k.ExportDeclaration, k.ExportAssignment,
+    k.NewExpression, k.CallExpression, k.ObjectLiteralExpression, k.BinaryExpression, k.StringLiteral, k.NoSubstitutionTemplateLiteral,
+    k.TemplateHead, k.TemplateMiddle, k.TemplateTail, k.FunctionDeclaration, k.FunctionExpression, k.ArrowFunction, k.MethodDeclaration,
+    k.Constructor, k.GetAccessor, k.SetAccessor,
+  ];
+  const table = new Uint8Array(Math.max(...kinds) + 1);
+  for (const kind of kinds) table[kind] = 1;
+  return (interestingTable = table);
+}
+
 /** Parses a file and walks it once. Never throws for any input text. */
 export function parseModule(text: string, language: CodeLanguage, path?: string, extraMethods: ReadonlySet<string> = new Set()): ParsedModule {
   const ts = typescript();
@@ -199,7 +217,8 @@ export function parseModule(text: string, language: CodeLanguage, path?: string,
   /** Declares the names of a binding pattern, each with its property path into the initializer. */
   const declarePattern = (scope: Scope, name: TS.BindingName, base: Omit<Binding, 'name' | 'path'>, path: string[]) => {
     if (ts.isIdentifier(name)) {
-      declare(scope, { ...base, name: name.text, path: path.length ? path : undefined });
+      // One object shape for every binding (spreading `base` gave each a different one).
+      declare(scope, { kind: base.kind, name: name.text, node: base.node, scope: base.scope, init: base.init, path: path.length ? path : undefined, module: base.module, imported: base.imported, type: base.type });
       return;
     }
     if (ts.isObjectBindingPattern(name)) {
@@ -247,16 +266,19 @@ export function parseModule(text: string, language: CodeLanguage, path?: string,
     deferredExports.push([name, local, scope]);
   };
 
-  // An explicit stack rather than recursion: deeply nested code (a long chain of `+`, generated
-  // files) must not overflow the call stack.
-  interface Frame {
-    node: TS.Node;
-    scope: Scope;
-    fnScope: Scope;
-    cls: TS.ClassLikeDeclaration | undefined;
-  }
-  const stack: Frame[] = [];
-  const visit = ({ node, scope, fnScope, cls }: Frame): void => {
+  // The walk's state: the scope of the current node, the function scope (`var` goes there) and
+  // the class around it. Recursion is as deep as the syntax tree, which the (recursive) parser
+  // has already built: code too deep for it never gets here (Linter.lintCode skips it).
+  let scope = root;
+  let fnScope = root;
+  let cls: TS.ClassLikeDeclaration | undefined;
+  const interesting = interestingKinds(ts);
+  const visit = (node: TS.Node): undefined => {
+    // Most nodes (identifiers, property accesses, keywords, …) neither declare nor matter.
+    if (!interesting[node.kind]) {
+      ts.forEachChild(node, visit);
+      return undefined;
+    }
     let inner = scope;
     let innerFn = fnScope;
     let innerCls = cls;
@@ -282,7 +304,7 @@ export function parseModule(text: string, language: CodeLanguage, path?: string,
         const c = node as TS.ClassLikeDeclaration;
         innerCls = c;
         if (c.name && ts.isClassDeclaration(c)) {
-          declare(scope, { kind: 'class', name: c.name.text, node: c, scope });
+          declare(scope, { kind: 'class', name: c.name.text, node: c, scope, init: undefined, path: undefined, module: undefined, imported: undefined, type: undefined });
           if (scope === root && hasModifier(ts, c, ts.SyntaxKind.ExportKeyword)) exportBinding(hasModifier(ts, c, ts.SyntaxKind.DefaultKeyword) ? 'default' : c.name.text, c.name.text, scope);
         }
         break;
@@ -318,20 +340,20 @@ export function parseModule(text: string, language: CodeLanguage, path?: string,
             declare(scope, { kind: 'import', name: el.name.text, node: el, scope, module, imported: propertyNameText(ts, el.propertyName) ?? el.name.text });
           }
         }
-        return;
+        return undefined;
       }
       case ts.SyntaxKind.ImportEqualsDeclaration: {
         const imp = node as TS.ImportEqualsDeclaration;
         const ref = imp.moduleReference;
         if (ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression)) declare(scope, { kind: 'import', name: imp.name.text, node: imp, scope, module: ref.expression.text, imported: '*' });
-        return;
+        return undefined;
       }
       case ts.SyntaxKind.ExportDeclaration: {
         const ex = node as TS.ExportDeclaration;
         if (!ex.moduleSpecifier && ex.exportClause && ts.isNamedExports(ex.exportClause) && !ex.isTypeOnly) {
           for (const el of ex.exportClause.elements) exportBinding(el.name.text, propertyNameText(ts, el.propertyName) ?? el.name.text, scope);
         }
-        return;
+        return undefined;
       }
       case ts.SyntaxKind.ExportAssignment: {
         const ex = node as TS.ExportAssignment;
@@ -385,7 +407,7 @@ export function parseModule(text: string, language: CodeLanguage, path?: string,
         }
         if (t.length >= 16 && t.length < 4096 && (ACCESS_KEY_ID.test(t) || BEDROCK_API_KEY.test(t))) mod.strings.push({ node: lit, text: t });
         else if (t.length > 6 && t.length < 200 && MODEL_ID.test(t)) mod.strings.push({ node: lit, text: t });
-        return;
+        return undefined;
       }
       default:
         if (isFunctionLike(ts, node)) {
@@ -401,11 +423,17 @@ export function parseModule(text: string, language: CodeLanguage, path?: string,
           for (const p of fn.parameters) declarePattern(inner, p.name, { kind: 'param', node: p, scope: inner, type: p.type }, []);
         }
     }
-    const children: TS.Node[] = [];
-    ts.forEachChild(node, (child) => {
-      children.push(child);
-    });
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], scope: inner, fnScope: innerFn, cls: innerCls });
+    const outer = scope;
+    const outerFn = fnScope;
+    const outerCls = cls;
+    scope = inner;
+    fnScope = innerFn;
+    cls = innerCls;
+    ts.forEachChild(node, visit);
+    scope = outer;
+    fnScope = outerFn;
+    cls = outerCls;
+    return undefined;
   };
 
   /** `module.exports = {...}`, `module.exports.x = …`, `exports.x = …`. */
@@ -429,8 +457,7 @@ export function parseModule(text: string, language: CodeLanguage, path?: string,
     }
   };
 
-  stack.push({ node: sourceFile, scope: root, fnScope: root, cls: undefined });
-  for (let f = stack.pop(); f; f = stack.pop()) visit(f);
+  visit(sourceFile);
   for (const [name, local, scope] of deferredExports) if (!mod.exports.has(name)) mod.exports.set(name, { binding: scope.bindings.get(local), scope });
   mod.quote = doubleQuotes > singleQuotes ? '"' : "'";
   return mod;

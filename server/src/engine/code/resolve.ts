@@ -45,6 +45,17 @@ interface Frame {
   nesting: number;
 }
 
+/** The single return of each function looked at (null: none, or several), by function node. */
+const singleReturns = new WeakMap<TS.Node, { expr: TS.Expression; scope: Scope } | null>();
+
+let cachedKinds: Set<number> | undefined;
+
+/** The expression kinds whose values the resolver caches. */
+function cachedKindsOf(ts: typeof TS): Set<number> {
+  const k = ts.SyntaxKind;
+  return (cachedKinds ??= new Set([k.Identifier, k.CallExpression, k.PropertyAccessExpression, k.ElementAccessExpression, k.ObjectLiteralExpression, k.ArrayLiteralExpression, k.NewExpression]));
+}
+
 /** True for a specifier of a module of the workspace (`./x`, `../x`). */
 export function isRelativeSpecifier(spec: string): boolean {
   return spec.startsWith('./') || spec.startsWith('../');
@@ -115,7 +126,9 @@ export class Resolver {
   }
 
   private eval(expr: TS.Expression, f: Frame): Value {
-    const cacheable = f.local && !f.params;
+    // Only what resolution goes through is remembered (names, calls, member accesses, object and
+    // array literals); literals are cheaper to build again than to keep.
+    const cacheable = f.local && !f.params && cachedKindsOf(this.ts).has(expr.kind);
     if (cacheable) {
       const hit = this.cache.get(expr);
       if (hit) return hit;
@@ -478,29 +491,39 @@ export class Resolver {
     return ts.isArrowFunction(e) || ts.isFunctionExpression(e) ? { fn: e, frame } : undefined;
   }
 
-  /** The values a function returns (its expression body, or each `return <expr>` outside nested functions). */
+  /** The value a function returns: its expression body, or its one `return <expr>` (outside nested functions). */
   private returned(fn: TS.FunctionLikeDeclaration, frame: Frame): Value[] {
+    const ret = this.singleReturn(fn, frame.mod, frame.scope);
+    return ret ? [this.eval(ret.expr, { ...frame, scope: ret.scope })] : [];
+  }
+
+  /** The expression a function returns and the scope it is in, when there is exactly one (memoised per function). */
+  private singleReturn(fn: TS.FunctionLikeDeclaration, mod: ParsedModule, fallback: Scope): { expr: TS.Expression; scope: Scope } | undefined {
+    const known = singleReturns.get(fn);
+    if (known !== undefined) return known ?? undefined;
     const ts = this.ts;
-    const fnScope = frame.mod.scopes.get(fn) ?? frame.scope;
+    const fnScope = mod.scopes.get(fn) ?? fallback;
     const body = fn.body;
-    if (!body) return [];
-    if (!ts.isBlock(body)) return [this.eval(body, { ...frame, scope: fnScope })];
-    const out: Value[] = [];
-    let returns = 0;
-    const visit = (node: TS.Node, scope: Scope) => {
-      if (returns > 1) return;
-      if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-      const here = frame.mod.scopes.get(node) ?? scope;
-      if (ts.isReturnStatement(node)) {
-        returns++;
-        if (node.expression && returns === 1) out.push(this.eval(node.expression, { ...frame, scope: here }));
-        return;
-      }
-      ts.forEachChild(node, (child) => {
-        visit(child, here);
-      });
-    };
-    visit(body, fnScope);
-    return returns === 1 ? out : [];
+    let found: { expr: TS.Expression; scope: Scope } | null = null;
+    if (body && !ts.isBlock(body)) found = { expr: body, scope: fnScope };
+    else if (body) {
+      let returns = 0;
+      const visit = (node: TS.Node, scope: Scope): void => {
+        if (returns > 1 || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+        const here = mod.scopes.get(node) ?? scope;
+        if (ts.isReturnStatement(node)) {
+          returns++;
+          if (node.expression && returns === 1) found = { expr: node.expression, scope: here };
+          return;
+        }
+        ts.forEachChild(node, (child) => {
+          visit(child, here);
+        });
+      };
+      visit(body, fnScope);
+      if (returns !== 1) found = null;
+    }
+    singleReturns.set(fn, found);
+    return found ?? undefined;
   }
 }

@@ -4,8 +4,12 @@ import type * as TS from 'typescript';
 
 let loaded: typeof TS | undefined;
 
-/** The `typescript` module (syntax only: the engine never builds a program or a type checker). */
+/**
+ * The `typescript` module (syntax only: the engine never builds a program or a type checker).
+ * A plain copy of its exports: the module defines every export as a getter, and the walk reads
+ * `ts.SyntaxKind` and `ts.isXxx` for every node.
+ */
 export function typescript(): typeof TS {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (loaded ??= require('typescript') as typeof TS);
+  return (loaded ??= { ...(require('typescript') as typeof TS) });
 }
