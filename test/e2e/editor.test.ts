@@ -1,20 +1,25 @@
-// Snippets and the policy wizard in a real VS Code: the packaged VSIX in code-server (VS Code
-// 1.100), driven in headless Chromium with the keyboard. Proves that the status-bar item counts
-// the findings and opens the Problems view, that a finding's "Show documentation" code action
-// opens the rule's page from the extension, that a policy snippet chosen
-// from the suggestions replaces a policy with findings and leaves none (the Problems panel loses
-// the file's rows, and the saved file is the snippet's default expansion), and that "New
-// Least-Privilege Policy…" run from the Command Palette, every prompt answered with the keyboard,
-// writes exactly the builder's policy to disk, opens it, and that the language server reports
-// nothing for it. Screenshot: docs/images/wizard.png with BEDROCK_SECURITY_UPDATE_SCREENSHOTS=1.
+// The editor commands in a real VS Code: the packaged VSIX in code-server (VS Code 1.100), driven
+// in headless Chromium, mostly with the keyboard. Proves that the status-bar item counts the
+// findings and opens the Problems view; that a finding's "Show documentation" code action opens the
+// rule's page from the extension; that a policy snippet chosen from the suggestions replaces a
+// policy with findings and leaves none (the Problems panel loses the file's rows, and the saved
+// file is the snippet's default expansion); that "New Least-Privilege Policy…" run from the Command
+// Palette, every prompt answered with the keyboard, writes exactly the builder's policy to disk and
+// opens it, and that the language server reports nothing for it; that "Generate Policy from Code…"
+// writes the policy for the workspace's Converse call; and that "Fix All in Workspace…" previews
+// the fix of a closed file in the Refactor Preview and saves it once applied.
+// Screenshot: docs/images/wizard.png with BEDROCK_SECURITY_UPDATE_SCREENSHOTS=1.
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { analyzeCode } from '../../server/src/engine/code/analyze';
+import { codeCalls, policyFromCode } from '../../server/src/engine/scaffold/from-code';
 import { buildLeastPrivilegePolicy } from '../../server/src/engine/scaffold/least-privilege';
 import { policyText } from '../../server/src/engine/scaffold/policy-document';
+import { LineIndex } from '../../server/src/engine/text';
 import { lint } from '../helpers';
 import { expandSnippet } from '../snippets/snippet-body';
 import { installExtension, logTails, packageExtension, prepareDirs, repoRoot, startCodeServer, type CodeServer, type CodeServerDirs } from './code-server';
@@ -39,6 +44,25 @@ const SETTINGS = {
   'files.autoSave': 'off',
   'chat.commandCenter.enabled': false,
 };
+
+/** Code with one Converse call that passes a guardrail (Generate Policy from Code). */
+const APP = `import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
+
+const client = new BedrockRuntimeClient({ region: 'us-west-2' });
+
+export async function ask(text: string) {
+  return client.send(
+    new ConverseCommand({
+      modelId: 'anthropic.claude-3-haiku-20240307-v1:0',
+      messages: [{ role: 'user', content: [{ text }] }],
+      guardrailConfig: { guardrailIdentifier: 'arn:aws:bedrock:us-west-2:111122223333:guardrail/abc123xyz456', guardrailVersion: '4' },
+    }),
+  );
+}
+`;
+
+/** A closed policy without "Version" (Fix All in Workspace). */
+const OLD_POLICY = '{\n  "Statement": [{ "Effect": "Allow", "Action": "bedrock:ListFoundationModels", "Resource": "*" }]\n}\n';
 
 /** A policy with findings (no Version, "Resource": "*"), which the snippet replaces. */
 const DRAFT = '{\n  "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }]\n}\n';
@@ -72,6 +96,8 @@ describe('snippets and the policy wizard in VS Code (code-server)', { timeout: 6
     workspace = join(base, 'workspace');
     mkdirSync(workspace);
     writeFileSync(join(workspace, 'snippet.json'), DRAFT);
+    mkdirSync(join(workspace, 'src'));
+    writeFileSync(join(workspace, 'src', 'app.ts'), APP);
     const packaged = packageExtension(join(base, 'bedrock-security.vsix'));
     dirs = prepareDirs(base, SETTINGS);
     installExtension(packaged.vsix, dirs);
@@ -146,6 +172,14 @@ describe('snippets and the policy wizard in VS Code (code-server)', { timeout: 6
     await waitForValue(readQuickInput, (q) => q.value === text, `"${text}" in the quick input`);
   }
 
+  /** Runs a command from the Command Palette by its title. */
+  async function runCommand(title: string): Promise<void> {
+    await pressUntilVisible(page, 'Control+Shift+P', page.locator('.quick-input-widget'), 'the Command Palette');
+    await page.keyboard.type(title);
+    await waitForValue(readQuickInput, (q) => q.rows[0]?.startsWith('>') === true && q.rows[0].includes(title), `${title} in the palette`);
+    await page.keyboard.press('Enter');
+  }
+
   test('a policy snippet accepted from the suggestions replaces a draft with findings and leaves none', async () => {
     await step('snippet', async () => {
       await openFile(page, 'snippet.json');
@@ -194,11 +228,7 @@ describe('snippets and the policy wizard in VS Code (code-server)', { timeout: 6
       await page.keyboard.press('Control+K');
       await page.keyboard.press('Control+W');
       await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: UI_TIMEOUT });
-      const palette = page.locator('.quick-input-widget');
-      await pressUntilVisible(page, 'Control+Shift+P', palette, 'the Command Palette');
-      await page.keyboard.type('Bedrock Security: New Least-Privilege Policy');
-      await waitForValue(readQuickInput, (q) => q.rows[0]?.startsWith('>') === true && q.rows[0].includes('Bedrock Security: New Least-Privilege Policy'), 'the command in the palette');
-      await page.keyboard.press('Enter');
+      await runCommand('Bedrock Security: New Least-Privilege Policy');
 
       const purpose = await waitForStep(/^What is the policy for\?$/);
       assert.match(purpose.title, /^New Least-Privilege Policy/);
@@ -264,6 +294,58 @@ describe('snippets and the policy wizard in VS Code (code-server)', { timeout: 6
       await page.keyboard.press('Control+Z');
       await waitForValue(() => problemsOf('bedrock-invoke-models.json'), (rows) => rows.length === 0, 'no finding for the written policy', UI_TIMEOUT * 2);
       assert.equal(readFileSync(written, 'utf8'), expected);
+    });
+  });
+
+  test('"Generate Policy from Code…" writes the policy for exactly the calls of the workspace code', async () => {
+    await step('from-code', async () => {
+      await runCommand('Bedrock Security: Generate Policy from Code');
+      const regions = await waitForStep(/^Regions the code calls Amazon Bedrock in \(1 call found\)/);
+      assert.match(regions.rows[0], /us-west-2/, 'the Region of the code\'s client comes first, checked');
+      await page.keyboard.press('Enter');
+      const file = await waitForStep(/^File to create in workspace/);
+      assert.equal(file.value, 'policies/bedrock-from-code.json');
+      await page.keyboard.press('Enter');
+      const written = join(workspace, 'policies', 'bedrock-from-code.json');
+      await waitForValue(async () => existsSync(written), (e) => e, 'the generated policy on disk');
+      const { model } = analyzeCode(APP, { language: 'typescript', path: 'src/app.ts' });
+      const expected = policyText(policyFromCode({ calls: codeCalls(model, 'src/app.ts', new LineIndex(APP)), regions: ['us-west-2'], files: 1 }, { regions: ['us-west-2'] }).policy);
+      assert.equal(readFileSync(written, 'utf8'), expected);
+      assert.deepEqual(JSON.parse(expected).Statement[0], {
+        Sid: 'InvokeModels',
+        Effect: 'Allow',
+        Action: 'bedrock:InvokeModel',
+        Resource: 'arn:aws:bedrock:us-west-2::foundation-model/anthropic.claude-3-haiku-20240307-v1:0',
+        Condition: { StringEquals: { 'bedrock:GuardrailIdentifier': 'arn:aws:bedrock:us-west-2:111122223333:guardrail/abc123xyz456:4' } },
+      });
+      assert.deepEqual(lint(expected), []);
+    });
+  });
+
+  test('"Fix All in Workspace…" asks, previews the fix of a closed file in the Refactor Preview, and applies and saves the checked one', async () => {
+    await step('fix-all', async () => {
+      // A policy that appears on disk, never opened: the workspace scan reports it.
+      mkdirSync(join(workspace, 'legacy'));
+      const file = join(workspace, 'legacy', 'old-policy.json');
+      writeFileSync(file, OLD_POLICY);
+      await showProblems(page);
+      await waitForValue(() => problemsOf('old-policy.json'), (rows) => rows.some((r) => r.startsWith('policy/missing-version@')), 'the closed policy\'s finding from the workspace scan', UI_TIMEOUT * 2);
+      await runCommand('Bedrock Security: Fix All in Workspace');
+      const dialog = page.locator('.monaco-dialog-box');
+      await dialog.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+      assert.equal((await dialog.locator('.dialog-message-text').textContent())?.trim(), 'Bedrock Security: fix 1 problem in 1 file?');
+      await dialog.locator('.dialog-buttons .monaco-button', { hasText: 'Preview…' }).click();
+      const preview = page.locator('.bulk-edit-panel');
+      await preview.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+      const row = preview.locator('.monaco-list-row', { hasText: 'old-policy.json' }).first();
+      await row.waitFor({ timeout: UI_TIMEOUT });
+      assert.equal(readFileSync(file, 'utf8'), OLD_POLICY, 'nothing changes while the preview is open');
+      // Edits that need confirmation start unchecked: check the file, then Apply.
+      await row.locator('input.edit-checkbox').check();
+      await preview.locator('.buttons .monaco-button', { hasText: 'Apply' }).click();
+      const fixed = await waitForValue(async () => readFileSync(file, 'utf8'), (t) => t !== OLD_POLICY, 'old-policy.json to be saved with the fix');
+      assert.equal(fixed, OLD_POLICY.replace('{\n', '{\n  "Version": "2012-10-17",\n'));
+      await waitForValue(() => problemsOf('old-policy.json'), (rows) => rows.length === 0, 'no finding left in old-policy.json', UI_TIMEOUT * 2);
     });
   });
 });
