@@ -12,6 +12,8 @@ const REQUESTED_REGION = 'aws:requestedregion';
 /** Negated string operators: the statement applies when the Region is none of the values. */
 const NOT_IN = new Set(['StringNotEquals', 'StringNotEqualsIgnoreCase', 'StringNotLike']);
 
+const matchesAny = (patterns: readonly string[], region: string): boolean => patterns.some((p) => globMatcher(p, true).test(region));
+
 /** The Regions a Deny statement leaves open for Bedrock, or undefined when it restricts none. */
 function openRegions(st: Statement): string[] | undefined {
   if (!isDeny(st) || !coversAction(st, 'bedrock:InvokeModel')) return undefined;
@@ -36,8 +38,10 @@ export function scpAllowedRegions(policies: readonly Policy[]): string[] | undef
     for (const st of policy.statements) {
       const open = openRegions(st);
       if (!open) continue;
-      // A Region stays allowed only when every restricting statement allows it.
-      allowed = allowed === undefined ? open : allowed.filter((r) => open.some((p) => globMatcher(p, true).test(r)));
+      // A Region stays allowed only when every restricting statement allows it: the entries of
+      // each list that the other list's patterns match (`eu-*` and `eu-west-1` give `eu-west-1`).
+      const before: string[] = allowed ?? open;
+      allowed = allowed === undefined ? open : [...before.filter((r) => matchesAny(open, r)), ...open.filter((r) => matchesAny(before, r))];
     }
   }
   return allowed && [...new Set(allowed)].sort();
