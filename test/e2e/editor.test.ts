@@ -7,7 +7,8 @@
 // Palette, every prompt answered with the keyboard, writes exactly the builder's policy to disk and
 // opens it, and that the language server reports nothing for it; that "Generate Policy from Code…"
 // writes the policy for the workspace's Converse call; and that "Fix All in Workspace…" previews
-// the fix of a closed file in the Refactor Preview and saves it once applied.
+// the fix of a closed file in the Refactor Preview and saves it once applied; and that "Lint
+// Workspace" ends with a summary of what it found.
 // Screenshot: docs/images/wizard.png with BEDROCK_SECURITY_UPDATE_SCREENSHOTS=1.
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -346,6 +347,11 @@ describe('snippets and the policy wizard in VS Code (code-server)', { timeout: 6
       const fixed = await waitForValue(async () => readFileSync(file, 'utf8'), (t) => t !== OLD_POLICY, 'old-policy.json to be saved with the fix');
       assert.equal(fixed, OLD_POLICY.replace('{\n', '{\n  "Version": "2012-10-17",\n'));
       await waitForValue(() => problemsOf('old-policy.json'), (rows) => rows.length === 0, 'no finding left in old-policy.json', UI_TIMEOUT * 2);
+
+      // Lint Workspace re-lints everything with a progress notification, then says what it found.
+      await runCommand('Bedrock Security: Lint Workspace');
+      const toasts = page.locator('.notification-toast .notification-list-item-message');
+      await waitForValue(async () => (await toasts.allTextContents()).map((t) => t.trim()), (t) => t.includes('Bedrock Security: no findings in the workspace.'), 'the Lint Workspace summary');
     });
   });
 });
