@@ -20,13 +20,14 @@ const tree = workspace({
   'public/vendor.min.js': UNGUARDED_JS,
   'build/out.js': UNGUARDED_JS,
   'node_modules/lib/index.js': UNGUARDED_JS,
+  'infra/cdk.out/asset.1234/index.js': UNGUARDED_JS,
   'org/scps/regions.json': JSON.stringify({
     Version: '2012-10-17',
     Statement: [{ Sid: 'DenyOutsideEu', Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': ['eu-central-1', 'eu-west-1'] } } }],
   }),
 });
 
-test('a walk lints code files, following relative imports; .d.ts, .min.js, ignored and node_modules files are not read', () => {
+test('a walk lints code files, following relative imports; .d.ts, .min.js, ignored, node_modules and cdk.out files are not read', () => {
   const r = cli(tree, ['lint', '--format', 'json']);
   assert.equal(r.stderr, '');
   assert.equal(r.status, 0, 'warnings only');

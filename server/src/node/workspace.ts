@@ -10,7 +10,8 @@ import { mergeConfig, type ConfigProblem, type EngineSettings } from '../engine/
 /** The configuration file read at the workspace root by the CLI and the language server. */
 export const CONFIG_FILE = '.bedrock-security.json';
 
-const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
+/** Folders never walked: dependencies, version control, and the AWS CDK's synthesized cloud assembly (templates and bundled assets). */
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn', 'cdk.out']);
 
 export interface WalkOptions {
   /** File name endings to return, e.g. `['.json']`. */
@@ -47,7 +48,7 @@ function ignored(scopes: readonly IgnoreScope[], abs: string, isDir: boolean): b
 
 /**
  * Lists files under `root` with one of the extensions, in a stable order, skipping
- * node_modules and VCS folders and everything a `.gitignore` (at any level) ignores.
+ * node_modules, VCS folders and cdk.out, and everything a `.gitignore` (at any level) ignores.
  * Unreadable folders are skipped silently.
  */
 export function walkFiles(root: string, opts: WalkOptions): string[] {
