@@ -25,8 +25,8 @@ export default defineCodeRule({
         '',
         'For the L1 construct `CfnAgent` (aws-cdk-lib/aws-bedrock) the property is `guardrailConfiguration: { guardrailIdentifier, guardrailVersion }`. For the L2 `Agent` (`@aws-cdk/aws-bedrock-alpha`, `@cdklabs/generative-ai-cdk-constructs`) it is the `guardrail` property or a call of `agent.addGuardrail(guardrail)` on the same variable. Props that cannot be resolved are not reported.',
       ].join('\n'),
-      bad: "new bedrock.CfnAgent(this, 'Agent', {\n  agentName: 'support',\n  foundationModel: 'anthropic.claude-3-haiku-20240307-v1:0',\n  instruction: 'Answer questions about orders.',\n});",
-      good: "new bedrock.CfnAgent(this, 'Agent', {\n  agentName: 'support',\n  foundationModel: 'anthropic.claude-3-haiku-20240307-v1:0',\n  instruction: 'Answer questions about orders.',\n  guardrailConfiguration: {\n    guardrailIdentifier: guardrail.attrGuardrailId,\n    guardrailVersion: guardrailVersion.attrVersion,\n  },\n});",
+      bad: "import * as bedrock from 'aws-cdk-lib/aws-bedrock';\n\nnew bedrock.CfnAgent(this, 'Agent', {\n  agentName: 'support',\n  foundationModel: 'anthropic.claude-3-haiku-20240307-v1:0',\n  instruction: 'Answer questions about orders.',\n});",
+      good: "import * as bedrock from 'aws-cdk-lib/aws-bedrock';\n\nnew bedrock.CfnAgent(this, 'Agent', {\n  agentName: 'support',\n  foundationModel: 'anthropic.claude-3-haiku-20240307-v1:0',\n  instruction: 'Answer questions about orders.',\n  guardrailConfiguration: {\n    guardrailIdentifier: guardrail.attrGuardrailId,\n    guardrailVersion: guardrailVersion.attrVersion,\n  },\n});",
       fix: 'For `CfnAgent`, adds `guardrailConfiguration` with the `bedrockSecurity.guardrailArn` and `bedrockSecurity.guardrailVersion` settings, else `process.env.BEDROCK_GUARDRAIL_ID` and `process.env.BEDROCK_GUARDRAIL_VERSION` (read when the app is synthesized). The L2 `Agent` needs a guardrail construct, so it gets no fix.',
       references: [
         'https://docs.aws.amazon.com/bedrock/latest/userguide/agents-guardrail.html',

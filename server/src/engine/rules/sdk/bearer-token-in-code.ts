@@ -22,8 +22,8 @@ export default defineCodeRule({
         '',
         'Prefer IAM roles and temporary credentials. Where an API key must be used, keep it in a secret store, set the variable in the runtime environment rather than in code, scope the key with `bedrock:BearerTokenType` and short lifetimes, and restrict `bedrock:CallWithBearerToken` (bedrock/bearer-token-unrestricted). Assigning `undefined` or `\'\'` (clearing the variable) is not reported.',
       ].join('\n'),
-      bad: "process.env.AWS_BEARER_TOKEN_BEDROCK = 'ABSKQmVkcm9ja0FQSUtleS1leGFtcGxlLWtleS1ub3QtcmVhbA==';\nconst client = new BedrockRuntimeClient({ region: 'us-east-1' });",
-      good: "// The role of the function or container signs the requests; no API key in the code.\nconst client = new BedrockRuntimeClient({ region: 'us-east-1' });",
+      bad: "import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';\n\nprocess.env.AWS_BEARER_TOKEN_BEDROCK = 'ABSKQmVkcm9ja0FQSUtleS1leGFtcGxlLWtleS1ub3QtcmVhbA==';\nconst client = new BedrockRuntimeClient({ region: 'us-east-1' });",
+      good: "import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';\n\n// The role of the function or container signs the requests; no API key in the code.\nconst client = new BedrockRuntimeClient({ region: 'us-east-1' });",
       references: [
         'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html',
         'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-use.html',

@@ -33,8 +33,8 @@ export default defineCodeRule({
         '',
         'A hint: turn the trace off (or leave it out: off is the default) unless the responses stay inside a trusted back end.',
       ].join('\n'),
-      bad: "new ConverseCommand({\n  modelId,\n  messages,\n  guardrailConfig: { guardrailIdentifier: GUARDRAIL_ID, guardrailVersion: '1', trace: 'enabled' },\n});",
-      good: "new ConverseCommand({\n  modelId,\n  messages,\n  guardrailConfig: { guardrailIdentifier: GUARDRAIL_ID, guardrailVersion: '1' },\n});",
+      bad: "import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';\n\nnew ConverseCommand({\n  modelId,\n  messages,\n  guardrailConfig: { guardrailIdentifier: GUARDRAIL_ID, guardrailVersion: '1', trace: 'enabled' },\n});",
+      good: "import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';\n\nnew ConverseCommand({\n  modelId,\n  messages,\n  guardrailConfig: { guardrailIdentifier: GUARDRAIL_ID, guardrailVersion: '1' },\n});",
       fix: 'Sets the trace to `disabled` (`DISABLED` for InvokeModel and InvokeModelWithResponseStream) where the value is written; not preferred, since the trace may be wanted in development.',
       references: [
         'https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-use-converse-api.html',

@@ -17,7 +17,7 @@ export default defineCodeRule({
         '',
         'Validate tool inputs before executing them, check tool results yourself (for example with `ApplyGuardrail` on the result text, or guard content blocks with `guardContent`), and give tools the least privilege they need.',
       ].join('\n'),
-      bad: "new ConverseCommand({\n  modelId,\n  messages,\n  toolConfig: { tools: [searchTool] },\n  guardrailConfig: { guardrailIdentifier: GUARDRAIL_ID, guardrailVersion: '1' },\n});",
+      bad: "import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';\n\nnew ConverseCommand({\n  modelId,\n  messages,\n  toolConfig: { tools: [searchTool] },\n  guardrailConfig: { guardrailIdentifier: GUARDRAIL_ID, guardrailVersion: '1' },\n});",
       references: [
         'https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-use-converse-api.html',
         'https://docs.aws.amazon.com/bedrock/latest/userguide/tool-use.html',

@@ -25,8 +25,8 @@ export default defineCodeRule({
         '',
         'Give the SDK no credentials in code: the default provider chain finds the role of the Lambda function, container or instance, an SSO or assumed-role profile, or environment variables set outside the code. Rotate (deactivate and delete) any key that was committed. Not reported: empty values, AWS\'s documentation examples (`…EXAMPLE…`) and dummies such as `test` or `fake` that local emulators use.',
       ].join('\n'),
-      bad: "const client = new BedrockRuntimeClient({\n  region: 'us-east-1',\n  credentials: { accessKeyId: 'AKIA2JXQ7HZ3M5KD4W6P', secretAccessKey: 'the-secret-from-the-team-wiki' },\n});",
-      good: "const client = new BedrockRuntimeClient({ region: 'us-east-1' });",
+      bad: "import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';\n\nconst client = new BedrockRuntimeClient({\n  region: 'us-east-1',\n  credentials: { accessKeyId: 'AKIA2JXQ7HZ3M5KD4W6P', secretAccessKey: 'the-secret-from-the-team-wiki' },\n});",
+      good: "import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';\n\nconst client = new BedrockRuntimeClient({ region: 'us-east-1' });",
       references: [
         'https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/setting-credentials-node.html',
         'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#bp-workloads-use-roles',

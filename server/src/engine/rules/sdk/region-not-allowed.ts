@@ -42,8 +42,8 @@ export default defineCodeRule({
         '',
         'The rule checks clients of every `@aws-sdk/client-*` package whose `region` is a string literal or constant. The allowed Regions are the `allowedRegions` setting (or `.bedrock-security.json`), and otherwise the Regions the workspace\'s SCP files leave open: a `Deny` of every action (or of `bedrock:*`) with `StringNotEquals`/`StringNotLike` on `aws:RequestedRegion`. Regions read from the environment or configuration are not checked. Cross-Region inference profiles route requests to other Regions of their geography by design; see scp/region-deny-breaks-cross-region-inference.',
       ].join('\n'),
-      bad: "// allowedRegions: [\"eu-central-1\", \"eu-west-1\"]\nconst client = new BedrockRuntimeClient({ region: 'us-east-1' });",
-      good: "// allowedRegions: [\"eu-central-1\", \"eu-west-1\"]\nconst client = new BedrockRuntimeClient({ region: 'eu-central-1' });",
+      bad: "import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';\n\n// allowedRegions: [\"eu-central-1\", \"eu-west-1\"]\nconst client = new BedrockRuntimeClient({ region: 'us-east-1' });",
+      good: "import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';\n\n// allowedRegions: [\"eu-central-1\", \"eu-west-1\"]\nconst client = new BedrockRuntimeClient({ region: 'eu-central-1' });",
       fix: 'Offers one fix per allowed Region (not preferred: which one is right depends on the data and the model), replacing the literal where it is written, also in a constant of the same file.',
       references: [
         'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples_general.html#example-scp-deny-region',

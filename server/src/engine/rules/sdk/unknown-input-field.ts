@@ -82,8 +82,8 @@ export default defineCodeRule({
         '',
         `The field lists are generated when the extension is built from the type declarations of the installed \`@aws-sdk/client-bedrock-runtime\` (${SDK_VERSION}), for every command and for the structures their inputs hold one level down (\`guardrailConfig\`, \`inferenceConfig\`, \`toolConfig\`, …). Properties brought in by spreads, and inputs from other modules, are not checked.`,
       ].join('\n'),
-      bad: "new ConverseStreamCommand({\n  modelId,\n  messages,\n  guardrailConfig: { guardrailIdentifier: GUARDRAIL_ID, guardrailVersion: '1' },\n  guardrailStreamConfig: { streamProcessingMode: 'async' },\n});",
-      good: "new ConverseStreamCommand({\n  modelId,\n  messages,\n  guardrailConfig: { guardrailIdentifier: GUARDRAIL_ID, guardrailVersion: '1', streamProcessingMode: 'async' },\n});",
+      bad: "import { ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime';\n\nnew ConverseStreamCommand({\n  modelId,\n  messages,\n  guardrailConfig: { guardrailIdentifier: GUARDRAIL_ID, guardrailVersion: '1' },\n  guardrailStreamConfig: { streamProcessingMode: 'async' },\n});",
+      good: "import { ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime';\n\nnew ConverseStreamCommand({\n  modelId,\n  messages,\n  guardrailConfig: { guardrailIdentifier: GUARDRAIL_ID, guardrailVersion: '1', streamProcessingMode: 'async' },\n});",
       fix: 'Renames the property to the field it most likely stands for (the same name in another letter case, else the closest field name), unless the object already has that field. `guardrailStreamConfig` becomes `guardrailConfig` when the input has no `guardrailConfig`; when it has one, move `streamProcessingMode` into it by hand.',
       references: [
         'https://docs.aws.amazon.com/AWSJavaScriptSDK/v3/latest/client/bedrock-runtime/',
