@@ -12,6 +12,9 @@
 // https://docs.aws.amazon.com/bedrock/latest/userguide/geographic-cross-region-inference.html;
 // guardrail enforcement with bedrock:GuardrailIdentifier
 // https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-permissions-id.html.
+// The Region deny covers Bedrock only (`bedrock:*`), next to an organisation's general Region SCP.
+// Only inference-profile requests are exempted: a guardrail with cross-Region inference (guardrail
+// profiles) applies it in destination Regions, which a Region list without them still denies.
 import { GUARDRAIL_KEY } from '../bedrock/guardrails';
 import { CONTROL_ACTIONS } from '../rules/bedrock/control-tampering';
 import { guardrailArnProblem, guardrailRequirement, guardrailVersionProblem, INVOKE_ACTIONS, regionProblem, type GuardrailRequirement } from './least-privilege';
