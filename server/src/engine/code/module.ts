@@ -371,18 +371,15 @@ export function parseModule(text: string, language: CodeLanguage, path?: string,
       }
       case ts.SyntaxKind.ObjectLiteralExpression: {
         const obj = node as TS.ObjectLiteralExpression;
+        let policy = false;
         for (const p of obj.properties) {
-          if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) continue;
+          if (p.kind !== ts.SyntaxKind.PropertyAssignment && p.kind !== ts.SyntaxKind.ShorthandPropertyAssignment) continue;
           const name = propertyNameText(ts, p.name);
-          if (name === 'Effect' || name === 'Statement') {
+          if (name === undefined) continue;
+          if (!policy && (name === 'Effect' || name === 'Statement')) {
+            policy = true;
             mod.policyObjects.push({ node: obj, scope, cls });
-            break;
-          }
-        }
-        for (const p of obj.properties) {
-          if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) continue;
-          const name = propertyNameText(ts, p.name);
-          if (name && (CREDENTIAL_PROPERTIES.has(name) || name === BEARER_TOKEN_VARIABLE)) mod.secretProperties.push({ node: p, scope, cls });
+          } else if (CREDENTIAL_PROPERTIES.has(name) || name === BEARER_TOKEN_VARIABLE) mod.secretProperties.push({ node: p as TS.PropertyAssignment | TS.ShorthandPropertyAssignment, scope, cls });
         }
         break;
       }
