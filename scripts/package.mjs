@@ -21,7 +21,7 @@ const ALLOWED = [
   /^package\.json$/,
   /^readme\.md$/i,
   /^license(\.txt)?$/i,
-  /^dist\/(client|server|cli|posture)\.js$/,
+  /^dist\/(client|server|cli|posture|typescript)\.js$/,
   /^dist\/models\.js$/,
   /^dist\/iam-data\/.+\.json$/,
   /^docs\/rules\/.+\.md$/,
@@ -32,7 +32,7 @@ const ALLOWED = [
   /^resources\/[^/]+\.svg$/,
 ];
 /** Files the VSIX must hold for the extension to work. */
-const REQUIRED = ['package.json', 'dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/posture.js', 'dist/iam-data/services.json', 'dist/iam-data/version.json'];
+const REQUIRED = ['package.json', 'dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/typescript.js', 'dist/posture.js', 'dist/iam-data/services.json', 'dist/iam-data/version.json'];
 
 function fail(message) {
   console.error(`package: ${message}`);
