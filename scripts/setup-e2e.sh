@@ -59,6 +59,8 @@ command -v make >/dev/null || missing+=(make)
 command -v g++ >/dev/null || missing+=(g++)
 command -v python3 >/dev/null || missing+=(python3)
 command -v tar >/dev/null || missing+=(tar)
+# Headless Neovim: a second real LSP client (test/lsp/neovim.test.ts).
+command -v nvim >/dev/null || missing+=(neovim)
 if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" = 0 ] || fail "missing Debian packages (${missing[*]}) and not root: run 'apt-get install ${missing[*]}' as root"
   command -v apt-get >/dev/null || fail "missing packages (${missing[*]}) and no apt-get: this script supports Debian only"
