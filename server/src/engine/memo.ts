@@ -3,8 +3,19 @@
 // after the first finds its answers here instead of re-reading the text. Keys are the strings the
 // parser produced: V8 caches a string's hash in the string, so every later lookup with the same
 // string object costs no hashing. Each table is cleared when it grows past its bound (an editor
-// session sees every prefix of every name being typed).
+// session sees every prefix of every name being typed). Keys cut from a document are stored as
+// copies (`detach`), so that no cache keeps old versions of a document alive.
 import type { IamData } from './iam/data';
+
+/**
+ * A copy of `s` that does not share the memory of the text it was cut from. V8 represents a
+ * substring of 13 or more characters as a slice of its parent (here: the whole document), so a
+ * cache keyed by a substring keeps the document alive; concatenating and slicing again copies
+ * the characters into a string of their own.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
 
 /** Entries a table holds before it starts over. */
 export const MAX_MEMO_ENTRIES = 20_000;
@@ -22,7 +33,7 @@ export function memoByText<V>(fn: (text: string) => V, max = MAX_MEMO_ENTRIES): 
     if (hit) return hit.v;
     const v = fn(text);
     if (table.size >= max) table.clear();
-    table.set(text, { v });
+    table.set(detach(text), { v });
     return v;
   };
 }
@@ -37,7 +48,7 @@ export function memoByIamAndText<V>(fn: (iam: IamData, text: string) => V, max =
     if (hit) return hit.v;
     const v = fn(iam, text);
     if (table.size >= max) table.clear();
-    table.set(text, { v });
+    table.set(detach(text), { v });
     return v;
   };
 }

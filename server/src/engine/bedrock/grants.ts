@@ -5,7 +5,7 @@ import type { ActionInfo, IamData } from '../iam/data';
 import { arnMatchesResourceType } from '../iam/arn';
 import { globMatcher } from '../iam/patterns';
 import { memoByObject, ObjectSlot } from '../memo';
-import { statementFacts, textFact, type ResourceText } from '../policy/facts';
+import { ResourceText, statementFacts, textFact } from '../policy/facts';
 import { conditionKeysOf, coversAction, isAllow, isDeny } from '../policy/analysis';
 import type { Policy, ScalarNode, Statement } from '../policy/model';
 import type { Span } from '../types';
@@ -19,7 +19,7 @@ export function hasCondition(st: Statement): boolean {
 }
 
 /** True when the resource pattern matches the literal `"*"` (what wildcard-only actions need). */
-const matchesStar = textFact((t: ResourceText) => globMatcher(t.text, false).test('*'));
+const matchesStar = textFact(ResourceText, (t) => globMatcher(t.text, false).test('*'));
 
 /** True when the statement's Resource is `"*"` (or holds an entry that matches `*`). */
 export function hasStarResource(st: Statement): boolean {

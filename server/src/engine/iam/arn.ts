@@ -10,6 +10,7 @@
 // run on, as IAM evaluates it. An empty Region or account matches a `${Region}`/`${Account}` of the
 // ARN format only for the resource types whose AWS-owned resources leave it empty (see
 // EMPTY_REGION_TYPES and EMPTY_ACCOUNT_TYPES). Results are cached by ARN text.
+import { detach } from '../memo';
 import type { IamData, ResourceTypeInfo } from './data';
 import { patternsIntersect, tokenizeTemplate, tokenizeUserPattern, type Tok } from './patterns';
 
@@ -237,9 +238,11 @@ interface UserParts {
 
 const users = new Map<string, UserParts | null>();
 
-function userOf(arn: string): UserParts | undefined {
-  let u = users.get(arn);
+function userOf(text: string): UserParts | undefined {
+  let u = users.get(text);
   if (u === undefined) {
+    // A copy: the parts below are slices of it, and the cache must not keep the document alive.
+    const arn = detach(text);
     const p = readPolicyArn(arn);
     const alias = p && NAMESPACE_ALIASES.get(p.service);
     u = p
@@ -317,7 +320,7 @@ export function arnMatchesResourceType(arn: string, rt: ResourceTypeInfo, opts: 
       !(t.slashFree && hasLiteralSlash(u.arn.resource));
   }
   if (perType.size > 5_000) perType.clear();
-  perType.set(key, r);
+  perType.set(detach(key), r);
   return r;
 }
 
@@ -335,7 +338,7 @@ export function resourceTypesForArn(iam: IamData, arn: string): ResourceTypeInfo
   const svc = u && !isWild(u.arn.service) ? iam.service(u.arn.service) : undefined;
   const out = svc ? [...svc.resourceTypes.values()].filter((rt) => arnMatchesResourceType(arn, rt)) : [];
   if (typesCache.size > 20_000) typesCache.clear();
-  typesCache.set(arn, out);
+  typesCache.set(detach(arn), out);
   return out;
 }
 

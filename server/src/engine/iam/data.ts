@@ -4,6 +4,7 @@
 // files synchronously, once per service, then serves every lookup from in-memory maps.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { detach } from '../memo';
 import { globMatcher } from './patterns';
 
 export interface ResourceTypeRef {
@@ -76,8 +77,20 @@ function variableMatcher(key: string): RegExp {
 
 const MAX_PATTERNS_PER_SERVICE = 5_000;
 
+/** The list every empty list of the data shares (frozen: the data is read-only). */
+const EMPTY_LIST = Object.freeze([]) as unknown as string[];
+const EMPTY_REFS = Object.freeze([]) as unknown as ResourceTypeRef[];
+
 /** Synchronous, cached IAM reference data. One instance serves every document. */
 export class IamData {
+  /** One string object per distinct list value (condition keys, resource type names, access levels). */
+  private readonly interned = new Map<string, string>();
+  private readonly intern = (s: string): string => {
+    const known = this.interned.get(s);
+    if (known !== undefined) return known;
+    this.interned.set(s, s);
+    return s;
+  };
   private readonly services = new Map<string, ServiceInfo | null>();
   private readonly serviceSet: Set<string>;
   private readonly serviceNames: Record<string, string>;
@@ -143,20 +156,26 @@ export class IamData {
       conditionKeys: new Map(),
       variableKeys: [],
     };
+    // Most lists are empty and the same few keys recur in every action of a service: one shared
+    // empty list and one string per distinct value keep all services at a few MB in memory.
+    const list = (xs: string[] | undefined): string[] => (xs && xs.length > 0 ? xs.map(this.intern) : EMPTY_LIST);
     for (const [k, a] of Object.entries(rawActions)) {
       const action: ActionInfo = {
         service: p,
         name: a.name,
         description: a.description ?? '',
-        accessLevel: a.accessLevel ?? '',
-        resourceTypes: (a.resourceTypes ?? []).map((r) => ({ name: r.name, required: !!r.required, conditionKeys: r.conditionKeys ?? [], dependentActions: r.dependentActions ?? [] })),
-        conditionKeys: a.conditionKeys ?? [],
-        dependentActions: a.dependentActions ?? [],
+        accessLevel: this.intern(a.accessLevel ?? ''),
+        resourceTypes:
+          a.resourceTypes && a.resourceTypes.length > 0
+            ? a.resourceTypes.map((r) => ({ name: this.intern(r.name), required: !!r.required, conditionKeys: list(r.conditionKeys), dependentActions: list(r.dependentActions) }))
+            : EMPTY_REFS,
+        conditionKeys: list(a.conditionKeys),
+        dependentActions: list(a.dependentActions),
       };
       info.actions.set(k.toLowerCase(), action);
       info.actionList.push(action);
     }
-    for (const [k, r] of Object.entries(rawTypes)) info.resourceTypes.set(k.toLowerCase(), { service: p, key: r.key, arn: r.arn, conditionKeys: r.conditionKeys ?? [] });
+    for (const [k, r] of Object.entries(rawTypes)) info.resourceTypes.set(k.toLowerCase(), { service: p, key: r.key, arn: r.arn, conditionKeys: list(r.conditionKeys) });
     for (const [k, c] of Object.entries(rawKeys)) {
       const ck: ConditionKeyInfo = { key: c.key, description: c.description ?? '', type: c.type ?? 'String', service: p };
       info.conditionKeys.set(k.toLowerCase(), ck);
@@ -194,7 +213,7 @@ export class IamData {
     }
     // Bounded: while someone types, every prefix of an action name passes through here.
     if (byPattern.size >= MAX_PATTERNS_PER_SERVICE) byPattern.clear();
-    byPattern.set(pattern, result);
+    byPattern.set(detach(pattern), result);
     return result;
   }
 

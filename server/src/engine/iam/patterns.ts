@@ -1,5 +1,6 @@
 // IAM wildcard patterns (`*` any run of characters, `?` one character) and intersection of two
 // patterns (a user's ARN with wildcards against a resource type's ARN template with variables).
+import { detach } from '../memo';
 
 const insensitiveMatchers = new Map<string, RegExp>();
 const sensitiveMatchers = new Map<string, RegExp>();
@@ -14,7 +15,7 @@ export function globMatcher(glob: string, ignoreCase: boolean): RegExp {
     const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
     re = new RegExp('^' + body + '$', ignoreCase ? 'is' : 's');
     if (cache.size >= MAX_CACHED_MATCHERS) cache.clear();
-    cache.set(glob, re);
+    cache.set(detach(glob), re);
   }
   return re;
 }

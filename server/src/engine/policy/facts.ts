@@ -2,24 +2,15 @@
 //  - ActionText / ResourceText: what the text of an Action/NotAction or Resource/NotResource entry
 //    means (its grammar, its lower-case form, the IAM actions it matches), cached by text across
 //    documents: most entries repeat across a workspace's policies and across the versions of a
-//    document being edited. Rules keep their own answers about a text in slots (`textAnswer`).
+//    document being edited. Rules keep their own answers about a text in slots (`textAnswer`,
+//    `textFact`).
 //  - StatementFacts: the texts of a statement's entries, in order, looked up once per parse.
 // Cached strings are copied out of the document first (see `detach`), so that no cache keeps a
 // whole document's text alive through a substring of it.
 import type { ActionInfo, IamData } from '../iam/data';
 import { globMatcher } from '../iam/patterns';
-import { MAX_MEMO_ENTRIES, ObjectSlot } from '../memo';
+import { detach, MAX_MEMO_ENTRIES, ObjectSlot } from '../memo';
 import type { Statement } from './model';
-
-/**
- * A copy of `s` that does not share the memory of the text it was cut from. V8 represents a
- * substring of 13 or more characters as a slice of its parent (here: the whole document), so a
- * cache keyed by a substring keeps the document alive; concatenating and slicing again copies
- * the characters into a string of their own.
- */
-export function detach(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
-}
 
 /** How an Action/NotAction entry reads (IAM's action grammar: `service:Action`, or `*`). */
 export type ActionEntry =
@@ -48,25 +39,43 @@ function classify(value: string, lower: string): ActionEntry {
   return { kind: 'action', prefix, service: prefix.toLowerCase(), name, key: lower, hasWildcard: /[*?]/.test(name) };
 }
 
-/** Answers about an entry text (`textFact`), and answers that also depend on the IAM data (`textAnswer`). */
-class Answers {
-  private iam?: IamData;
-  private values: unknown[] = [];
-  /** Answers that depend on the text alone. */
-  readonly plain: unknown[] = [];
+/** How many answer slots of each kind the rules have registered (`textFact`, `textAnswer`). */
+interface SlotCounts {
+  plain: number;
+  iam: number;
+}
 
-  /** The answers for `iam` (all answers are dropped when another IamData asks). */
-  for(iam: IamData | undefined): unknown[] {
-    if (this.iam !== iam) {
-      this.iam = iam;
-      this.values = [];
+/**
+ * Answers about an entry text (`textFact`), and answers that also depend on the IAM data
+ * (`textAnswer`), in arrays sized to the slots registered for that kind of text.
+ */
+abstract class Answered {
+  private answersIam?: IamData;
+  private iamAnswers?: unknown[];
+  private plainAnswers?: unknown[];
+
+  protected abstract slots(): SlotCounts;
+
+  /** The answers that depend on the text alone. */
+  plain(): unknown[] {
+    return (this.plainAnswers ??= new Array(this.slots().plain));
+  }
+
+  /** The answers for `iam` (all are dropped when another IamData asks). */
+  forIam(iam: IamData): unknown[] {
+    if (this.answersIam !== iam || !this.iamAnswers) {
+      this.answersIam = iam;
+      this.iamAnswers = new Array(this.slots().iam);
     }
-    return this.values;
+    return this.iamAnswers;
   }
 }
 
+const actionSlots: SlotCounts = { plain: 0, iam: 0 };
+const resourceSlots: SlotCounts = { plain: 0, iam: 0 };
+
 /** The text of an Action/NotAction entry and what it means. Shared: never modify. */
-export class ActionText {
+export class ActionText extends Answered {
   /** The entry's grammar. */
   readonly read: ActionEntry;
   /** The text in lower case (actions match case-insensitively). */
@@ -83,9 +92,9 @@ export class ActionText {
   private matcher?: RegExp;
   private iam?: IamData;
   private matched?: ActionInfo[];
-  readonly answers = new Answers();
 
   constructor(readonly text: string) {
+    super();
     this.lower = text.toLowerCase();
     this.read = classify(text, this.lower);
     const colon = text.indexOf(':');
@@ -110,6 +119,10 @@ export class ActionText {
     return this.glob.test(action);
   }
 
+  protected override slots(): SlotCounts {
+    return actionSlots;
+  }
+
   /** The IAM actions the entry names (`iam.matchActions` of its parts; empty for `*` and malformed text). */
   actions(iam: IamData): ActionInfo[] {
     if (this.iam !== iam || !this.matched) {
@@ -122,9 +135,14 @@ export class ActionText {
 }
 
 /** The text of a Resource/NotResource entry. Shared: never modify. */
-export class ResourceText {
-  readonly answers = new Answers();
-  constructor(readonly text: string) {}
+export class ResourceText extends Answered {
+  constructor(readonly text: string) {
+    super();
+  }
+
+  protected override slots(): SlotCounts {
+    return resourceSlots;
+  }
 }
 
 /** A bounded table from text to facts, keyed by detached copies of the texts. */
@@ -150,17 +168,22 @@ export const resourceText: (text: string) => ResourceText = textTable((text) => 
 
 /** Marks a cached `undefined` answer. */
 const NONE = Symbol('none');
-let slots = 0;
+
+type TextClass<X> = abstract new (text: string) => X;
+
+function countsOf(kind: TextClass<ActionText | ResourceText>): SlotCounts {
+  return (kind as unknown) === ActionText ? actionSlots : resourceSlots;
+}
 
 /**
- * Memoises `compute` per entry text and IamData: the answer must depend on nothing else. Used by
- * rules for the per-entry question they ask of every entry (is this action known, is this ARN
- * well-formed…), so that each distinct text is examined once.
+ * Memoises `compute` per entry text (of `kind`) and IamData: the answer must depend on nothing
+ * else. Used by rules for the per-entry question they ask of every entry (is this action known,
+ * is this ARN well-formed…), so that each distinct text is examined once.
  */
-export function textAnswer<X extends ActionText | ResourceText, T>(compute: (iam: IamData, text: X) => T): (iam: IamData, text: X) => T {
-  const slot = slots++;
+export function textAnswer<X extends ActionText | ResourceText, T>(kind: TextClass<X>, compute: (iam: IamData, text: X) => T): (iam: IamData, text: X) => T {
+  const slot = countsOf(kind).iam++;
   return (iam, text) => {
-    const values = text.answers.for(iam);
+    const values = text.forIam(iam);
     const v = values[slot];
     if (v !== undefined) return (v === NONE ? undefined : v) as T;
     const computed = compute(iam, text);
@@ -169,11 +192,11 @@ export function textAnswer<X extends ActionText | ResourceText, T>(compute: (iam
   };
 }
 
-/** Memoises `compute` per entry text: the answer must depend on the text alone. */
-export function textFact<X extends ActionText | ResourceText, T>(compute: (text: X) => T): (text: X) => T {
-  const slot = slots++;
+/** Memoises `compute` per entry text (of `kind`): the answer must depend on the text alone. */
+export function textFact<X extends ActionText | ResourceText, T>(kind: TextClass<X>, compute: (text: X) => T): (text: X) => T {
+  const slot = countsOf(kind).plain++;
   return (text) => {
-    const values = text.answers.plain;
+    const values = text.plain();
     const v = values[slot];
     if (v !== undefined) return (v === NONE ? undefined : v) as T;
     const computed = compute(text);

@@ -8,7 +8,7 @@ import type { IamData, ResourceTypeInfo } from '../../iam/data';
 import { EMPTY_RESOURCE, arnMatchesResourceType, arnSyntaxProblem, iamArnRejection, readPolicyArn, resourceTypesForArn, templateFacts, type ParsedArn } from '../../iam/arn';
 import { closest, editDistance, isDeny } from '../../policy/analysis';
 import { ObjectSlot } from '../../memo';
-import { statementFacts, textAnswer, type ResourceText } from '../../policy/facts';
+import { ResourceText, statementFacts, textAnswer } from '../../policy/facts';
 import type { Statement } from '../../policy/model';
 import type { Finding, Fix } from '../../types';
 import type { FixContext } from '../rule';
@@ -182,7 +182,7 @@ type TextDiagnosis =
   | { kind: 'types'; p: ParsedArn; verified: boolean };
 
 /** The part of the diagnosis that depends on the entry text and the IAM data only (once per text). */
-const diagnoseText = textAnswer((iam: IamData, t: ResourceText): TextDiagnosis | undefined => {
+const diagnoseText = textAnswer(ResourceText, (iam: IamData, t): TextDiagnosis | undefined => {
   const v = t.text;
   if (v === '*' || /^\$\{[^}]+\}$/.test(v)) return undefined;
   const shown = JSON.stringify(v);

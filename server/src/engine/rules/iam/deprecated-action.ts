@@ -1,7 +1,7 @@
 // iam/deprecated-action: an Action/NotAction entry that names an action AWS renamed or removed, or
 // a service AWS retired. It grants (or denies) nothing any more; a renamed action gets its new name.
 import { globMatcher } from '../../iam/patterns';
-import { textFact, type ActionText } from '../../policy/facts';
+import { ActionText, textFact } from '../../policy/facts';
 import type { Fix } from '../../types';
 import { defineRule } from '../rule';
 import { entriesOf, removeEntry, replaceEntry, resolveEntry, type EntryRef } from './entries';
@@ -10,7 +10,7 @@ import { OBSOLETE_ACTIONS, RETIRED_SERVICES } from './reference-gaps';
 type DeprecatedData = { ref: EntryRef; replacement?: string };
 
 /** True when the entry names a retired service or an obsolete action (the checks of `check`, once per text). */
-const mayBeDeprecated = textFact((t: ActionText): boolean => {
+const mayBeDeprecated = textFact(ActionText, (t): boolean => {
   const a = t.read;
   return a.kind === 'action' && (RETIRED_SERVICES.has(a.service) || OBSOLETE_ACTIONS.has(a.key));
 });

@@ -4,7 +4,7 @@
 import type { ActionInfo, IamData, ResourceTypeInfo, ServiceInfo } from '../../iam/data';
 import { arnMatchesResourceType, parseArn, resourceTypesForArn } from '../../iam/arn';
 import { actionRefs } from '../../policy/analysis';
-import { statementFacts, textAnswer, type ResourceText } from '../../policy/facts';
+import { ResourceText, statementFacts, textAnswer } from '../../policy/facts';
 import type { Statement } from '../../policy/model';
 import { defineRule } from '../rule';
 import { summarize } from './entries';
@@ -86,7 +86,7 @@ const VERIFIED_WILDCARD_ONLY: ReadonlySet<string> = new Set(
 );
 
 /** A Resource entry this rule checks: a known ARN that names a particular type (once per text). */
-const namesParticularType = textAnswer((iam, t: ResourceText): boolean => knownArn(iam, t.text) && !everyResource(t.text));
+const namesParticularType = textAnswer(ResourceText, (iam, t): boolean => knownArn(iam, t.text) && !everyResource(t.text));
 
 const isWildcardOnly = (actions: readonly ActionInfo[]): boolean => actions.length > 0 && actions.every((a) => a.resourceTypes.length === 0);
 

@@ -2,7 +2,7 @@
 // bedrock:Converse / bedrock:ConverseStream, which are APIs but not IAM actions, get their own fix.
 import { closest } from '../../policy/analysis';
 import { globMatcher } from '../../iam/patterns';
-import { textAnswer, type ActionText } from '../../policy/facts';
+import { ActionText, textAnswer } from '../../policy/facts';
 import type { Fix } from '../../types';
 import { defineRule } from '../rule';
 import { entriesOf, removeEntry, replaceEntry, resolveEntry, type EntryRef } from './entries';
@@ -31,7 +31,7 @@ type UnknownActionData = {
  * service (iam/unknown-service) or a known action, pattern or documented gap. The checks of
  * `check`, answered once per text.
  */
-const isKnown = textAnswer((iam, t: ActionText): boolean => {
+const isKnown = textAnswer(ActionText, (iam, t): boolean => {
   const a = t.read;
   if (a.kind !== 'action') return true;
   const svc = iam.service(a.service);

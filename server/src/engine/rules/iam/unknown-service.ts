@@ -2,7 +2,7 @@
 // did-you-mean fix (closest prefix, preferring one that has the named action).
 import type { IamData } from '../../iam/data';
 import { editDistance } from '../../policy/analysis';
-import { textAnswer, type ActionText } from '../../policy/facts';
+import { ActionText, textAnswer } from '../../policy/facts';
 import { defineRule } from '../rule';
 import { entriesOf, replaceEntry, resolveEntry, type EntryRef } from './entries';
 import { ENDPOINT_PREFIXES, isUnknownService } from './reference-gaps';
@@ -25,7 +25,7 @@ export function suggestService(iam: IamData, prefix: string, name: string): stri
 }
 
 /** The test of `check`, answered once per entry text. */
-const hasUnknownService = textAnswer((iam, t: ActionText): boolean => t.read.kind === 'action' && isUnknownService(iam, t.read.service));
+const hasUnknownService = textAnswer(ActionText, (iam, t): boolean => t.read.kind === 'action' && isUnknownService(iam, t.read.service));
 
 export default defineRule({
   meta: {

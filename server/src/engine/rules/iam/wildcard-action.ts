@@ -2,7 +2,7 @@
 // service (or of one service), including actions AWS adds later.
 import type { ServiceInfo } from '../../iam/data';
 import { splitAction } from '../../policy/analysis';
-import { statementFacts, textFact, type ActionText } from '../../policy/facts';
+import { ActionText, statementFacts, textFact } from '../../policy/facts';
 import { defineRule } from '../rule';
 import { isEveryAction } from './statement-scope';
 
@@ -22,7 +22,7 @@ function changingCount(svc: ServiceInfo): number {
 }
 
 /** True for `*`, `*:*` and `service:*` (the entries `check` reports), answered once per text. */
-const isWildcardEntry = textFact((t: ActionText): boolean => isEveryAction(t.text) || (!!t.split && /^\*+$/.test(t.split.name)));
+const isWildcardEntry = textFact(ActionText, (t): boolean => isEveryAction(t.text) || (!!t.split && /^\*+$/.test(t.split.name)));
 
 export default defineRule({
   meta: {

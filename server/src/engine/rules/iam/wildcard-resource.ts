@@ -5,7 +5,7 @@ import type { ActionInfo, IamData, ResourceTypeInfo } from '../../iam/data';
 import { arnSyntaxProblem, resourceTypesForArn } from '../../iam/arn';
 import { globMatcher } from '../../iam/patterns';
 import { splitAction } from '../../policy/analysis';
-import { statementFacts, textAnswer, type ActionText } from '../../policy/facts';
+import { ActionText, statementFacts, textAnswer } from '../../policy/facts';
 import type { Policy, ScalarNode, Statement } from '../../policy/model';
 import type { EngineSettings } from '../../settings';
 import type { Fix, TextEdit } from '../../types';
@@ -47,7 +47,7 @@ function isServiceWildcard(value: string): boolean {
 }
 
 /** The actions with resource types that one Action entry names (none for `*` and `service:*`), once per text. */
-const scopableOfEntry = textAnswer((iam, t: ActionText): ActionInfo[] => {
+const scopableOfEntry = textAnswer(ActionText, (iam, t): ActionInfo[] => {
   if (isEveryAction(t.text) || isServiceWildcard(t.text)) return [];
   const split = splitAction(t.text);
   if (!split) return [];
