@@ -2,7 +2,6 @@
 // action, whether its Resource can name a resource of that action, which entry to report on, and
 // whether an unconditional Deny of the same policy takes the action away again.
 import type { ActionInfo, IamData } from '../iam/data';
-import { arnMatchesResourceType } from '../iam/arn';
 import { globMatcher } from '../iam/patterns';
 import { memoByObject, ObjectSlot } from '../memo';
 import { ResourceText, statementFacts, textFact } from '../policy/facts';
@@ -52,7 +51,7 @@ function computeResourceApplies(iam: IamData, st: Statement, action: ActionInfo)
     if (matchesStar(t)) return true;
     return action.resourceTypes.some((r) => {
       const rt = iam.resourceType(action.service, r.name);
-      return !!rt && arnMatchesResourceType(t.text, rt);
+      return !!rt && t.matchesType(rt);
     });
   });
 }

@@ -223,6 +223,11 @@ const NAMESPACE_ALIASES: ReadonlyMap<string, string> = new Map([
   ['codeconnections', 'codestar-connections'],
 ]);
 
+/** The other ARN namespace of a renamed service (see NAMESPACE_ALIASES), if any. */
+export function serviceAlias(service: string): string | undefined {
+  return NAMESPACE_ALIASES.get(service);
+}
+
 interface UserParts {
   arn: ParsedArn;
   /** Literal text at the start of the resource part, before any wildcard or policy variable. */
@@ -307,21 +312,28 @@ export function arnMatchesResourceType(arn: string, rt: ResourceTypeInfo, opts: 
   const key = relaxed ? (opts.anyRegion ? 'r' : '-') + (opts.anyAccount ? 'a' : '-') + arn : arn;
   const cached = perType.get(key);
   if (cached !== undefined) return cached;
-  const u = userOf(arn);
-  const t = templateOf(rt);
-  let r = false;
-  if (u && t && literalsAgree(u.resourceLiteral, t.resourcePrefix)) {
-    r =
-      (segmentMeets(u.service, t.service) || (!!u.alias && segmentMeets(u.alias, t.service))) &&
-      (opts.anyRegion || segmentMeets(u.region, t.region, t.regionMayBeEmpty)) &&
-      (opts.anyAccount ? segmentMeets(ANY, t.account) : segmentMeets(u.account, t.account, t.accountMayBeEmpty)) &&
-      segmentMeets(u.partition, t.partition) &&
-      segmentMeets(u.resource, t.resource) &&
-      !(t.slashFree && hasLiteralSlash(u.arn.resource));
-  }
+  const r = arnFitsResourceType(arn, rt, opts);
   if (perType.size > 5_000) perType.clear();
   perType.set(detach(key), r);
   return r;
+}
+
+/**
+ * `arnMatchesResourceType` without its per-type cache, for callers that cache the answers
+ * themselves (policy/facts.ts keeps them per ARN text).
+ */
+export function arnFitsResourceType(arn: string, rt: ResourceTypeInfo, opts: MatchOptions = {}): boolean {
+  const u = userOf(arn);
+  const t = templateOf(rt);
+  if (!u || !t || !literalsAgree(u.resourceLiteral, t.resourcePrefix)) return false;
+  return (
+    (segmentMeets(u.service, t.service) || (!!u.alias && segmentMeets(u.alias, t.service))) &&
+    (opts.anyRegion || segmentMeets(u.region, t.region, t.regionMayBeEmpty)) &&
+    (opts.anyAccount ? segmentMeets(ANY, t.account) : segmentMeets(u.account, t.account, t.accountMayBeEmpty)) &&
+    segmentMeets(u.partition, t.partition) &&
+    segmentMeets(u.resource, t.resource) &&
+    !(t.slashFree && hasLiteralSlash(u.arn.resource))
+  );
 }
 
 const typesCache = new Map<string, ResourceTypeInfo[]>();

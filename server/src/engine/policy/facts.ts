@@ -7,7 +7,8 @@
 //  - StatementFacts: the texts of a statement's entries, in order, looked up once per parse.
 // Cached strings are copied out of the document first (see `detach`), so that no cache keeps a
 // whole document's text alive through a substring of it.
-import type { ActionInfo, IamData } from '../iam/data';
+import { arnFitsResourceType } from '../iam/arn';
+import type { ActionInfo, IamData, ResourceTypeInfo } from '../iam/data';
 import { globMatcher } from '../iam/patterns';
 import { detach, MAX_MEMO_ENTRIES, ObjectSlot } from '../memo';
 import type { Statement } from './model';
@@ -92,6 +93,9 @@ export class ActionText extends Answered {
   private matcher?: RegExp;
   private iam?: IamData;
   private matched?: ActionInfo[];
+  private flagsIam?: IamData;
+  private flagBits = 0;
+  private flagCount = 0;
 
   constructor(readonly text: string) {
     super();
@@ -123,6 +127,19 @@ export class ActionText extends Answered {
     return actionSlots;
   }
 
+  /** The bits of the registered `ActionFlag`s this text has (all answered at once, once per IamData). */
+  flags(iam: IamData): number {
+    // Recomputed when a rule module registered a flag since (rules register theirs at load).
+    if (this.flagsIam !== iam || this.flagCount !== actionFlags.length) {
+      let bits = 0;
+      for (const f of actionFlags) if (f.test(iam, this)) bits |= f.bit;
+      this.flagBits = bits;
+      this.flagsIam = iam;
+      this.flagCount = actionFlags.length;
+    }
+    return this.flagBits;
+  }
+
   /** The IAM actions the entry names (`iam.matchActions` of its parts; empty for `*` and malformed text). */
   actions(iam: IamData): ActionInfo[] {
     if (this.iam !== iam || !this.matched) {
@@ -136,8 +153,20 @@ export class ActionText extends Answered {
 
 /** The text of a Resource/NotResource entry. Shared: never modify. */
 export class ResourceText extends Answered {
+  /** `arnMatchesResourceType` answers for this text, by resource type (objects of the IAM data). */
+  private typeMatches?: Map<ResourceTypeInfo, boolean>;
+
   constructor(readonly text: string) {
     super();
+  }
+
+  /** True when the text, read as a policy ARN, can name a resource of type `rt` (see iam/arn.ts). */
+  matchesType(rt: ResourceTypeInfo): boolean {
+    const known = (this.typeMatches ??= new Map()).get(rt);
+    if (known !== undefined) return known;
+    const r = arnFitsResourceType(this.text, rt);
+    this.typeMatches.set(rt, r);
+    return r;
   }
 
   protected override slots(): SlotCounts {
@@ -203,6 +232,52 @@ export function textFact<X extends ActionText | ResourceText, T>(kind: TextClass
     values[slot] = computed === undefined ? NONE : computed;
     return computed;
   };
+}
+
+/**
+ * A yes/no question a rule asks of every Action/NotAction entry (is it malformed, an unknown
+ * action, a wildcard…). All registered questions are answered together, once per text, and
+ * `actionFlagsOf` ORs the answers over a statement's entries, so that a rule skips the statements
+ * (nearly all) that have no entry for it without looking at their entries.
+ */
+export interface ActionFlag {
+  readonly bit: number;
+  /** Must depend on the text and the IAM data only, and be cheap: it runs for every distinct text. */
+  readonly test: (iam: IamData, t: ActionText) => boolean;
+}
+
+const actionFlags: ActionFlag[] = [];
+
+/** Registers a question about Action/NotAction entry texts (at module load: at most 31). */
+export function actionFlag(test: (iam: IamData, t: ActionText) => boolean): ActionFlag {
+  if (actionFlags.length >= 31) throw new Error('too many action flags');
+  const flag = { bit: 1 << actionFlags.length, test };
+  actionFlags.push(flag);
+  return flag;
+}
+
+/** The flags of a statement's Action and NotAction entries (each the OR over its entries). */
+export interface ListFlags {
+  readonly action: number;
+  readonly notAction: number;
+}
+
+const flagsSlot = new ObjectSlot<{ iam: IamData; count: number; flags: ListFlags }>();
+
+function orFlags(iam: IamData, texts: readonly ActionText[]): number {
+  let bits = 0;
+  for (let i = 0; i < texts.length; i++) bits |= texts[i].flags(iam);
+  return bits;
+}
+
+/** The flags of a statement's Action and NotAction entries (memoised per statement). */
+export function actionFlagsOf(iam: IamData, st: Statement): ListFlags {
+  const cached = flagsSlot.get(st);
+  if (cached && cached.iam === iam && cached.count === actionFlags.length) return cached.flags;
+  const f = statementFacts(st);
+  const flags = { action: orFlags(iam, f.action), notAction: orFlags(iam, f.notAction) };
+  flagsSlot.set(st, { iam, count: actionFlags.length, flags });
+  return flags;
 }
 
 /** The entry texts of a statement, each list in the order of its entries. */

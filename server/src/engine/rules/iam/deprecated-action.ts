@@ -1,7 +1,7 @@
 // iam/deprecated-action: an Action/NotAction entry that names an action AWS renamed or removed, or
 // a service AWS retired. It grants (or denies) nothing any more; a renamed action gets its new name.
 import { globMatcher } from '../../iam/patterns';
-import { ActionText, textFact } from '../../policy/facts';
+import { actionFlag, actionFlagsOf } from '../../policy/facts';
 import type { Fix } from '../../types';
 import { defineRule } from '../rule';
 import { entriesOf, removeEntry, replaceEntry, resolveEntry, type EntryRef } from './entries';
@@ -10,7 +10,7 @@ import { OBSOLETE_ACTIONS, RETIRED_SERVICES } from './reference-gaps';
 type DeprecatedData = { ref: EntryRef; replacement?: string };
 
 /** True when the entry names a retired service or an obsolete action (the checks of `check`, once per text). */
-const mayBeDeprecated = textFact(ActionText, (t): boolean => {
+const DEPRECATED = actionFlag((_, t) => {
   const a = t.read;
   return a.kind === 'action' && (RETIRED_SERVICES.has(a.service) || OBSOLETE_ACTIONS.has(a.key));
 });
@@ -39,8 +39,10 @@ export default defineRule({
   },
   check(ctx) {
     for (const st of ctx.policy.statements) {
+      const flags = actionFlagsOf(ctx.iam, st);
+      if (!((flags.action | flags.notAction) & DEPRECATED.bit)) continue;
       for (const le of entriesOf(st, ['Action', 'NotAction'])) {
-        if (!mayBeDeprecated(le.text!)) continue;
+        if (!(le.text!.flags(ctx.iam) & DEPRECATED.bit)) continue;
         const { entry, action } = le;
         const a = action!;
         if (a.kind !== 'action') continue;

@@ -4,6 +4,7 @@
 import type { FindingData, Fix } from '../../types';
 import type { Policy } from '../../policy/model';
 import type { IamData } from '../../iam/data';
+import { actionFlag, actionFlagsOf } from '../../policy/facts';
 import { defineRule } from '../rule';
 import { entriesOf, replaceEntry, resolveEntry, type EntryRef } from './entries';
 import { readActionEntry } from './reference-gaps';
@@ -42,6 +43,9 @@ function tidied(value: string): string | undefined {
   return t !== value && readActionEntry(t).kind === 'action' ? t : undefined;
 }
 
+/** Entries that do not have the shape of an action (the ones `check` reports). */
+const MALFORMED = actionFlag((_, t) => t.read.kind === 'malformed');
+
 export default defineRule({
   meta: {
     id: 'iam/invalid-action-format',
@@ -61,6 +65,8 @@ export default defineRule({
   },
   check(ctx) {
     for (const st of ctx.policy.statements) {
+      const flags = actionFlagsOf(ctx.iam, st);
+      if (!((flags.action | flags.notAction) & MALFORMED.bit)) continue;
       for (const le of entriesOf(st, ['Action', 'NotAction'])) {
         const { entry, action } = le;
         const v = entry.value;

@@ -1,7 +1,11 @@
 // iam/marketplace-subscribe-wildcard: aws-marketplace:Subscribe without a product condition lets
 // a principal subscribe the account to any AWS Marketplace product, any paid Bedrock model included.
+import { actionFlagsOf } from '../../policy/facts';
 import { defineRule } from '../rule';
-import { conditionRestricts, entriesNaming, resourceReaches } from './statement-scope';
+import { conditionRestricts, entriesNaming, namingFlag, resourceReaches } from './statement-scope';
+
+/** Action entries that name aws-marketplace:Subscribe. */
+const NAMES_SUBSCRIBE = namingFlag('aws-marketplace:Subscribe');
 
 export default defineRule({
   meta: {
@@ -28,6 +32,7 @@ export default defineRule({
   check(ctx) {
     for (const st of ctx.policy.statements) {
       if (st.effect?.value?.value !== 'Allow') continue;
+      if (!(actionFlagsOf(ctx.iam, st).action & NAMES_SUBSCRIBE.bit)) continue;
       const entry = entriesNaming(st, 'aws-marketplace:Subscribe')[0];
       if (!entry) continue;
       // Subscribe is wildcard-only: the statement grants it only when its resources reach "*".

@@ -2,8 +2,9 @@
 // hand any role, administrator roles included, to any service (a privilege escalation path).
 import { parseArn } from '../../iam/arn';
 import { globMatcher } from '../../iam/patterns';
+import { actionFlagsOf } from '../../policy/facts';
 import { defineRule } from '../rule';
-import { conditionRestricts, entriesNaming, resourceReaches } from './statement-scope';
+import { conditionRestricts, entriesNaming, namingFlag, resourceReaches } from './statement-scope';
 
 /** A role name no narrowing pattern (`role/service-role/*`, `role/Bedrock*`) can match. */
 const PROBE_ROLE = 'role/\u0000';
@@ -15,6 +16,9 @@ function reachesEveryRole(entry: string): boolean {
   if (!arn) return false;
   return globMatcher(arn.service, false).test('iam') && globMatcher(arn.resource, false).test(PROBE_ROLE);
 }
+
+/** Action entries that name iam:PassRole. */
+const NAMES_PASSROLE = namingFlag('iam:PassRole');
 
 export default defineRule({
   meta: {
@@ -40,6 +44,7 @@ export default defineRule({
   check(ctx) {
     for (const st of ctx.policy.statements) {
       if (st.effect?.value?.value !== 'Allow') continue;
+      if (!(actionFlagsOf(ctx.iam, st).action & NAMES_PASSROLE.bit)) continue;
       const entry = entriesNaming(st, 'iam:PassRole')[0];
       if (!entry) continue;
       if (!resourceReaches(st, reachesEveryRole)) continue;

@@ -2,7 +2,8 @@
 // that no action of the statement takes has no effect; a wildcard-only action (one that takes no
 // resource ARN, such as bedrock:ListFoundationModels) given only specific ARNs has no effect either.
 import type { ActionInfo, IamData, ResourceTypeInfo, ServiceInfo } from '../../iam/data';
-import { arnMatchesResourceType, parseArn, resourceTypesForArn } from '../../iam/arn';
+import { parseArn, readPolicyArn, resourceTypesForArn, serviceAlias } from '../../iam/arn';
+import { memoByObject } from '../../memo';
 import { actionRefs } from '../../policy/analysis';
 import { ResourceText, statementFacts, textAnswer } from '../../policy/facts';
 import type { Statement } from '../../policy/model';
@@ -107,11 +108,43 @@ function typesTakenByService(svc: ServiceInfo): Set<string> {
  * True when some type the ARN names is taken by an action of its service. An ARN that names only
  * types no action takes (glue `tableVersion`, in the data) says more about the data than the policy.
  */
-function namesTakenType(iam: IamData, arn: string): boolean {
-  return resourceTypesForArn(iam, arn).some((rt) => {
+const namesTakenType = textAnswer(ResourceText, (iam, t): boolean =>
+  resourceTypesForArn(iam, t.text).some((rt) => {
     const svc = iam.service(rt.service);
     return !!svc && typesTakenByService(svc).has(rt.key.toLowerCase());
-  });
+  }),
+);
+
+/** Marks types whose ARN format has a variable in its service part (AWS Backup's `${Vendor}`): they meet any service. */
+const ANY_SERVICE = '';
+
+/** The service part of a type's ARN format, or ANY_SERVICE when it is not literal. */
+const templateService = memoByObject((rt: ResourceTypeInfo): string => {
+  const service = parseArn(rt.arn)?.service;
+  return service && !service.includes('$') ? service : ANY_SERVICE;
+});
+
+/** Types grouped by the service part of their ARN format. */
+function byTemplateService(types: readonly ResourceTypeInfo[]): Map<string, ResourceTypeInfo[]> {
+  const out = new Map<string, ResourceTypeInfo[]>();
+  for (const rt of types) {
+    const key = templateService(rt);
+    const list = out.get(key);
+    if (list) list.push(rt);
+    else out.set(key, [rt]);
+  }
+  return out;
+}
+
+/**
+ * The types among `byService` that a policy ARN can match at all: an ARN whose service part is
+ * literal (all that `namesParticularType` lets through) meets a type only if the type's service
+ * part is the same, that of a renamed service's other namespace, or not literal (see arn.ts).
+ */
+function candidatesFor(byService: Map<string, ResourceTypeInfo[]>, t: ResourceText): ResourceTypeInfo[] {
+  const service = readPolicyArn(t.text)?.service ?? '';
+  const alias = serviceAlias(service);
+  return [...(byService.get(service) ?? []), ...(alias ? byService.get(alias) ?? [] : []), ...(byService.get(ANY_SERVICE) ?? [])];
 }
 
 export default defineRule({
@@ -142,12 +175,16 @@ export default defineRule({
       const effect = st.effect?.value?.value === 'Deny' ? 'denies' : 'grants';
       // Only ARNs that name a particular known type can be checked; most statements have none.
       const texts = statementFacts(st).resource;
-      const arns = st.resource.entries.filter((e, i) => namesParticularType(iam, texts[i]));
+      const checked = texts.filter((t) => namesParticularType(iam, t));
+      const arns = checked.length > 0 ? st.resource.entries.filter((e, i) => namesParticularType(iam, texts[i])) : [];
       const taken = arns.length > 0 ? typesTaken(iam, st) : undefined;
       // With no action that takes any ARN, the wildcard-only report below says it all.
       if (taken && taken.length > 0) {
-        for (const e of arns) {
-          if (!namesTakenType(iam, e.value) || taken.some((rt) => arnMatchesResourceType(e.value, rt))) continue;
+        const byService = byTemplateService(taken);
+        for (let i = 0; i < arns.length; i++) {
+          const e = arns[i];
+          const t = checked[i];
+          if (!namesTakenType(iam, t) || candidatesFor(byService, t).some((rt) => t.matchesType(rt))) continue;
           const named = resourceTypesForArn(iam, e.value).map((rt) => rt.key);
           const kinds = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} or ${named[named.length - 1]}`;
           const actions = summarize(st.action.entries.map((x) => x.value));

@@ -3,7 +3,7 @@
 // the rest of the policy (its partition, its account), and the edit that adds a condition.
 import { splitOperator } from '../../policy/analysis';
 import { parseArn } from '../../iam/arn';
-import { statementFacts } from '../../policy/facts';
+import { actionFlag, statementFacts, type ActionFlag, type ActionText } from '../../policy/facts';
 import type { PolicyEditor } from '../../fixes';
 import type { KeyNode, Policy, ScalarNode, Statement } from '../../policy/model';
 import type { Span, TextEdit } from '../../types';
@@ -55,11 +55,24 @@ export function entriesNaming(st: Statement, action: string): ScalarNode[] {
   const service = colon > 0 ? lower.slice(0, colon) : undefined;
   const texts = statementFacts(st).action;
   const out: ScalarNode[] = [];
-  for (let i = 0; i < texts.length; i++) {
-    const t = texts[i];
-    if (t.matches(action, lower, service) && (!t.hasWildcard || !isEveryAction(t.text))) out.push(st.action.entries[i]);
-  }
+  for (let i = 0; i < texts.length; i++) if (textNames(texts[i], action, lower, service)) out.push(st.action.entries[i]);
   return out;
+}
+
+/** The test of `entriesNaming` for one entry text. */
+function textNames(t: ActionText, action: string, lower: string, service: string | undefined): boolean {
+  return t.matches(action, lower, service) && (!t.hasWildcard || !isEveryAction(t.text));
+}
+
+/**
+ * A flag (see facts.ts) for the Action entries that `entriesNaming` returns for `action`, so that
+ * a rule about one action skips the statements that do not name it without reading their entries.
+ */
+export function namingFlag(action: string): ActionFlag {
+  const lower = action.toLowerCase();
+  const colon = lower.indexOf(':');
+  const service = colon > 0 ? lower.slice(0, colon) : undefined;
+  return actionFlag((_, t) => textNames(t, action, lower, service));
 }
 
 /**

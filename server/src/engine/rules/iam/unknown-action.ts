@@ -2,7 +2,8 @@
 // bedrock:Converse / bedrock:ConverseStream, which are APIs but not IAM actions, get their own fix.
 import { closest } from '../../policy/analysis';
 import { globMatcher } from '../../iam/patterns';
-import { ActionText, textAnswer } from '../../policy/facts';
+import type { IamData } from '../../iam/data';
+import { actionFlag, actionFlagsOf, type ActionText } from '../../policy/facts';
 import type { Fix } from '../../types';
 import { defineRule } from '../rule';
 import { entriesOf, removeEntry, replaceEntry, resolveEntry, type EntryRef } from './entries';
@@ -28,17 +29,19 @@ type UnknownActionData = {
 
 /**
  * True when the entry text is not this rule's to report: not a `service:name` entry, an unknown
- * service (iam/unknown-service) or a known action, pattern or documented gap. The checks of
- * `check`, answered once per text.
+ * service (iam/unknown-service) or a known action, pattern or documented gap (the checks of `check`).
  */
-const isKnown = textAnswer(ActionText, (iam, t): boolean => {
+function isKnown(iam: IamData, t: ActionText): boolean {
   const a = t.read;
   if (a.kind !== 'action') return true;
   const svc = iam.service(a.service);
   if (!svc || svc.actionList.length === 0) return true;
   if (UNLISTED_ACTIONS.has(a.key) || OBSOLETE_ACTIONS.has(a.key)) return true;
   return a.hasWildcard ? iam.matchActions(a.service, a.name).length > 0 : svc.actions.has(a.name.toLowerCase());
-});
+}
+
+/** The entries this rule reports, answered once per text. */
+const UNKNOWN = actionFlag((iam, t) => !isKnown(iam, t));
 
 export default defineRule({
   meta: {
@@ -65,8 +68,10 @@ export default defineRule({
   },
   check(ctx) {
     for (const st of ctx.policy.statements) {
+      const flags = actionFlagsOf(ctx.iam, st);
+      if (!((flags.action | flags.notAction) & UNKNOWN.bit)) continue;
       for (const le of entriesOf(st, ['Action', 'NotAction'])) {
-        if (isKnown(ctx.iam, le.text!)) continue;
+        if (!(le.text!.flags(ctx.iam) & UNKNOWN.bit)) continue;
         const { entry, action } = le;
         const a = action!;
         if (a.kind !== 'action') continue;

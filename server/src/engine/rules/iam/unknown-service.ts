@@ -2,7 +2,7 @@
 // did-you-mean fix (closest prefix, preferring one that has the named action).
 import type { IamData } from '../../iam/data';
 import { editDistance } from '../../policy/analysis';
-import { ActionText, textAnswer } from '../../policy/facts';
+import { actionFlag, actionFlagsOf } from '../../policy/facts';
 import { defineRule } from '../rule';
 import { entriesOf, replaceEntry, resolveEntry, type EntryRef } from './entries';
 import { ENDPOINT_PREFIXES, isUnknownService } from './reference-gaps';
@@ -25,7 +25,7 @@ export function suggestService(iam: IamData, prefix: string, name: string): stri
 }
 
 /** The test of `check`, answered once per entry text. */
-const hasUnknownService = textAnswer(ActionText, (iam, t): boolean => t.read.kind === 'action' && isUnknownService(iam, t.read.service));
+const UNKNOWN_SERVICE = actionFlag((iam, t) => t.read.kind === 'action' && isUnknownService(iam, t.read.service));
 
 export default defineRule({
   meta: {
@@ -50,8 +50,10 @@ export default defineRule({
   },
   check(ctx) {
     for (const st of ctx.policy.statements) {
+      const flags = actionFlagsOf(ctx.iam, st);
+      if (!((flags.action | flags.notAction) & UNKNOWN_SERVICE.bit)) continue;
       for (const le of entriesOf(st, ['Action', 'NotAction'])) {
-        if (!hasUnknownService(ctx.iam, le.text!)) continue;
+        if (!(le.text!.flags(ctx.iam) & UNKNOWN_SERVICE.bit)) continue;
         const { entry, action } = le;
         const a = action!;
         if (a.kind !== 'action' || !isUnknownService(ctx.iam, a.service)) continue;

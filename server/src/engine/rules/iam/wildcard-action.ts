@@ -2,7 +2,7 @@
 // service (or of one service), including actions AWS adds later.
 import type { ServiceInfo } from '../../iam/data';
 import { splitAction } from '../../policy/analysis';
-import { ActionText, statementFacts, textFact } from '../../policy/facts';
+import { actionFlag, actionFlagsOf, statementFacts } from '../../policy/facts';
 import { defineRule } from '../rule';
 import { isEveryAction } from './statement-scope';
 
@@ -22,7 +22,7 @@ function changingCount(svc: ServiceInfo): number {
 }
 
 /** True for `*`, `*:*` and `service:*` (the entries `check` reports), answered once per text. */
-const isWildcardEntry = textFact(ActionText, (t): boolean => isEveryAction(t.text) || (!!t.split && /^\*+$/.test(t.split.name)));
+const WILDCARD = actionFlag((_, t) => isEveryAction(t.text) || (!!t.split && /^\*+$/.test(t.split.name)));
 
 export default defineRule({
   meta: {
@@ -47,10 +47,10 @@ export default defineRule({
   },
   check(ctx) {
     for (const st of ctx.policy.statements) {
-      if (st.effect?.value?.value !== 'Allow' || !st.action) continue;
+      if (st.effect?.value?.value !== 'Allow' || !st.action || !(actionFlagsOf(ctx.iam, st).action & WILDCARD.bit)) continue;
       const texts = statementFacts(st).action;
       for (let i = 0; i < texts.length; i++) {
-        if (!isWildcardEntry(texts[i])) continue;
+        if (!(texts[i].flags(ctx.iam) & WILDCARD.bit)) continue;
         const entry = st.action.entries[i];
         if (isEveryAction(entry.value)) {
           ctx.report(entry.span, `${JSON.stringify(entry.value)} allows every action of every AWS service, including actions added in the future: list the actions this principal needs.`);
