@@ -5,9 +5,13 @@ import type { ActionInfo, IamData } from '../iam/data';
 import { globMatcher } from '../iam/patterns';
 import { memoByObject, ObjectSlot } from '../memo';
 import { ResourceText, statementFacts, textFact } from '../policy/facts';
-import { conditionKeysOf, coversAction, isAllow, isDeny } from '../policy/analysis';
+import { conditionKeysOf, coverageProbe, coversAction, isAllow, isDeny } from '../policy/analysis';
 import type { Policy, ScalarNode, Statement } from '../policy/model';
 import type { Span } from '../types';
+
+// The Bedrock actions whose grants the bedrock/* rules check in every statement (the guardrail
+// actions, API keys, guardrail use): answered from per-text flags (see coverageProbe).
+for (const a of ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream', 'bedrock:CallWithBearerToken', 'bedrock:ApplyGuardrail']) coverageProbe(a);
 
 /** `service:Name` of an action (memoised per action: the same string object every time). */
 export const fullName: (a: ActionInfo) => string = memoByObject((a: ActionInfo) => `${a.service}:${a.name}`);

@@ -76,6 +76,7 @@ function variableMatcher(key: string): RegExp {
 }
 
 const MAX_PATTERNS_PER_SERVICE = 5_000;
+const MAX_CACHED_KEYS = 5_000;
 
 /** The list every empty list of the data shares (frozen: the data is read-only). */
 const EMPTY_LIST = Object.freeze([]) as unknown as string[];
@@ -97,6 +98,8 @@ export class IamData {
   private readonly globalKeys = new Map<string, ConditionKeyInfo>();
   private readonly globalPrefixKeys = new Map<string, ConditionKeyInfo>();
   private unassociated?: Record<string, string[]>;
+  /** conditionKey answers by key as written (null: not a key). */
+  private readonly keyCache = new Map<string, ConditionKeyInfo | null>();
   /** matchActions results by service and pattern as written (hits cost no string building). */
   private readonly patternCache = new Map<string, Map<string, ActionInfo[]>>();
   readonly version: string;
@@ -227,6 +230,16 @@ export class IamData {
    * whose prefix is not a service prefix but belongs to one (`identitycenter:` → sso).
    */
   conditionKey(key: string): ConditionKeyInfo | undefined {
+    const known = this.keyCache.get(key);
+    if (known !== undefined) return known ?? undefined;
+    const info = this.findConditionKey(key);
+    // Bounded: while someone types, every prefix of a key passes through here.
+    if (this.keyCache.size >= MAX_CACHED_KEYS) this.keyCache.clear();
+    this.keyCache.set(detach(key), info ?? null);
+    return info;
+  }
+
+  private findConditionKey(key: string): ConditionKeyInfo | undefined {
     const lower = key.toLowerCase();
     const colon = lower.indexOf(':');
     if (colon <= 0) return undefined;

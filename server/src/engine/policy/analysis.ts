@@ -4,7 +4,7 @@
 // the same question do not redo the work.
 import type { ActionInfo, IamData } from '../iam/data';
 import { memoByObject, memoByText, ObjectSlot } from '../memo';
-import { actionText, statementFacts, type ActionText } from './facts';
+import { actionText, statementFacts, textFlag, textFlagsOf, type ActionText, type TextFlag } from './facts';
 import type { ScalarNode, Statement } from './model';
 
 /** An Action/NotAction entry split into service and action parts. */
@@ -77,12 +77,31 @@ export function entriesMatchAction(entries: readonly ScalarNode[], action: strin
 /** `coversAction` answers per statement and action (rules ask about the same few actions). */
 const coverSlot = new ObjectSlot<Map<string, boolean>>();
 
+/** Flags of the actions registered with `coverageProbe`. */
+const probes = new Map<string, TextFlag>();
+
+/**
+ * Registers an action (`service:Name`) that rules ask `coversAction` about for every statement:
+ * whether each entry text matches it is then answered once per text, with the other text flags
+ * (facts.ts), and `coversAction` reads the statement's flags. Call at module load.
+ */
+export function coverageProbe(action: string): void {
+  if (probes.has(action)) return;
+  const probe = probeOf(action);
+  probes.set(action, textFlag((t) => t.matches(action, probe.lower, probe.service)));
+}
+
 /**
  * True when the statement's Action (or NotAction, by exclusion) covers `action` (`service:Name`,
  * matched case-insensitively with IAM wildcards).
  */
 export function coversAction(st: Statement, action: string): boolean {
   if (!st.action && !st.notAction) return false;
+  const flag = probes.get(action);
+  if (flag) {
+    const flags = textFlagsOf(st);
+    return st.action ? (flags.action & flag.bit) !== 0 : (flags.notAction & flag.bit) === 0;
+  }
   const answers = coverSlot.get(st) ?? coverSlot.set(st, new Map());
   let r = answers.get(action);
   if (r === undefined) {

@@ -96,6 +96,8 @@ export class ActionText extends Answered {
   private flagsIam?: IamData;
   private flagBits = 0;
   private flagCount = 0;
+  private plainBits = 0;
+  private plainCount = -1;
 
   constructor(readonly text: string) {
     super();
@@ -138,6 +140,17 @@ export class ActionText extends Answered {
       this.flagCount = actionFlags.length;
     }
     return this.flagBits;
+  }
+
+  /** The bits of the registered `textFlag`s this text has (answered at once, once per text). */
+  plainFlags(): number {
+    if (this.plainCount !== plainFlags.length) {
+      let bits = 0;
+      for (const f of plainFlags) if (f.test(this)) bits |= f.bit;
+      this.plainBits = bits;
+      this.plainCount = plainFlags.length;
+    }
+    return this.plainBits;
   }
 
   /** The IAM actions the entry names (`iam.matchActions` of its parts; empty for `*` and malformed text). */
@@ -256,6 +269,22 @@ export function actionFlag(test: (iam: IamData, t: ActionText) => boolean): Acti
   return flag;
 }
 
+/** Like `ActionFlag`, for a question that depends on the text alone (no IamData needed to ask it). */
+export interface TextFlag {
+  readonly bit: number;
+  readonly test: (t: ActionText) => boolean;
+}
+
+const plainFlags: TextFlag[] = [];
+
+/** Registers a question about Action/NotAction entry texts that needs no IAM data (at module load: at most 31). */
+export function textFlag(test: (t: ActionText) => boolean): TextFlag {
+  if (plainFlags.length >= 31) throw new Error('too many text flags');
+  const flag = { bit: 1 << plainFlags.length, test };
+  plainFlags.push(flag);
+  return flag;
+}
+
 /** The flags of a statement's Action and NotAction entries (each the OR over its entries). */
 export interface ListFlags {
   readonly action: number;
@@ -268,6 +297,24 @@ function orFlags(iam: IamData, texts: readonly ActionText[]): number {
   let bits = 0;
   for (let i = 0; i < texts.length; i++) bits |= texts[i].flags(iam);
   return bits;
+}
+
+const plainSlot = new ObjectSlot<{ count: number; flags: ListFlags }>();
+
+function orPlain(texts: readonly ActionText[]): number {
+  let bits = 0;
+  for (let i = 0; i < texts.length; i++) bits |= texts[i].plainFlags();
+  return bits;
+}
+
+/** The `textFlag`s of a statement's Action and NotAction entries (memoised per statement). */
+export function textFlagsOf(st: Statement): ListFlags {
+  const cached = plainSlot.get(st);
+  if (cached && cached.count === plainFlags.length) return cached.flags;
+  const f = statementFacts(st);
+  const flags = { action: orPlain(f.action), notAction: orPlain(f.notAction) };
+  plainSlot.set(st, { count: plainFlags.length, flags });
+  return flags;
 }
 
 /** The flags of a statement's Action and NotAction entries (memoised per statement). */

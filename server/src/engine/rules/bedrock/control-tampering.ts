@@ -5,7 +5,7 @@ import { appendStatement, uniqueSid } from '../../bedrock/edits';
 import { fullName, hasCondition, listText, resourceApplies, unconditionallyDenied } from '../../bedrock/grants';
 import { globMatcher } from '../../iam/patterns';
 import { memoByIam } from '../../memo';
-import { coversAction, isAllow } from '../../policy/analysis';
+import { coverageProbe, coversAction, isAllow } from '../../policy/analysis';
 import { defineRule } from '../rule';
 
 /**
@@ -27,6 +27,7 @@ const CONTROLS = [
 
 /** The `bedrock:` names of the control actions, in the order messages list them. */
 export const CONTROL_ACTIONS: readonly string[] = CONTROLS.flatMap((g) => g.actions.map((a) => `bedrock:${a}`));
+for (const a of CONTROL_ACTIONS) coverageProbe(a);
 
 /** The control actions the IAM data knows (memoised per IamData). */
 const controlActions: (iam: IamData) => readonly ActionInfo[] = memoByIam((iam) =>

@@ -6,12 +6,13 @@
 import { arnMatchesResourceType } from '../../iam/arn';
 import type { IamData } from '../../iam/data';
 import { globMatcher } from '../../iam/patterns';
-import { coversAction, isDeny, splitOperator } from '../../policy/analysis';
+import { coverageProbe, coversAction, isDeny, splitOperator } from '../../policy/analysis';
 import type { ConditionKeyNode, ConditionOperatorNode, Statement } from '../../policy/model';
 import { defineRule } from '../rule';
 
 /** The actions cross-Region inference is used with (Converse and ConverseStream are authorized by them). */
 const INFERENCE_ACTIONS = ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'] as const;
+for (const a of INFERENCE_ACTIONS) coverageProbe(a);
 
 /** Operators that make a Deny apply outside a list of Regions (with any set prefix or IfExists). */
 const REGION_ALLOW_LIST_OPERATORS = new Set(['StringNotEquals', 'StringNotLike', 'StringNotEqualsIgnoreCase']);
