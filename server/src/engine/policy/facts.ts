@@ -102,10 +102,17 @@ export class ActionText extends Answered {
   constructor(readonly text: string) {
     super();
     this.lower = text.toLowerCase();
-    this.read = classify(text, this.lower);
+    const read = classify(text, this.lower);
+    this.read = read;
+    this.hasWildcard = /[*?]/.test(this.lower);
+    if (read.kind === 'action') {
+      // Well-formed entries (nearly all) share the strings of `read`: an ASCII prefix, no wildcard in it.
+      this.split = read;
+      if (this.hasWildcard) this.patternService = read.service;
+      return;
+    }
     const colon = text.indexOf(':');
     this.split = text === '*' ? { service: '*', name: '*' } : colon > 0 ? { service: text.slice(0, colon).toLowerCase(), name: text.slice(colon + 1) } : undefined;
-    this.hasWildcard = /[*?]/.test(this.lower);
     if (this.hasWildcard) {
       const service = colon > 0 ? this.lower.slice(0, colon) : '';
       this.patternService = service && !/[*?]/.test(service) ? service : '';
