@@ -206,8 +206,10 @@ describe('Account Posture view in VS Code (code-server) against the fake AWS end
       const first = seen.find((r) => r.label === 'At least one guardrail exists');
       assert.deepEqual(first, { level: 3, label: 'At least one guardrail exists', description: 'No guardrails', icon: 'error', spoken: 'At least one guardrail exists: Failed. No guardrails', expanded: null });
       assert.ok(seen.some((r) => r.icon === STATE_DISPLAY.warning.icon.id) && seen.some((r) => r.icon === STATE_DISPLAY['not-applicable'].icon.id));
-      const message = await page.locator('.part.sidebar .tree-explorer-viewlet-tree-view .message').innerText();
-      assert.match(message, new RegExp(`^3 warnings · 6 failed · 10 not applicable — environment credentials at .+ through ${fake.url.replace(/\./g, '\\.')}$`));
+      // The line above the tree is rendered after the rows: wait for it rather than read it once.
+      const expectedMessage = new RegExp(`^3 warnings · 6 failed · 10 not applicable — environment credentials at .+ through ${fake.url.replace(/\./g, '\\.')}$`);
+      const message = await waitForValue(() => page.locator('.part.sidebar .tree-explorer-viewlet-tree-view .message').innerText(), (t) => expectedMessage.test(t), 'the summary line above the tree');
+      assert.match(message, expectedMessage);
       await waitForValue(async () => fake.calls.length, (n) => n === callsPerRun, `${callsPerRun} calls of one run`, 10_000);
     });
   });
