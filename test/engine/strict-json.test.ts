@@ -1,16 +1,19 @@
-// The fast strict JSON reader against jsonc-parser's parseTree, which it stands in for: on every
-// input it accepts, jsonc-parser reports no error and builds the same tree (types, offsets,
-// lengths, values, children), and the whitespace-free length equals compactJsonLength; every
-// well-formed JSON document is accepted. Inputs: edge cases, the fixtures, and generated JSON
-// values printed with random whitespace, then mutated one character at a time (fixed seed).
+// The fast strict JSON reader against jsonc-parser, which it stands in for: on every input it
+// accepts, jsonc-parser reports no error and builds the same tree (types, offsets, lengths,
+// values, children), and the whitespace-free length equals compactJsonLength; every well-formed
+// JSON document is accepted. Its policy reader builds the same policy model, property for
+// property, as json-parser.ts builds from jsonc-parser's tree. Inputs: edge cases, the fixtures,
+// generated JSON values and generated policy-shaped documents with junk in every element,
+// printed with random whitespace, then mutated one character at a time (fixed seed).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
-import { compactJsonLength, parseJsonPolicy } from '../../server/src/engine/policy/json-parser';
-import { parseStrictJson } from '../../server/src/engine/policy/strict-json';
+import { compactJsonLength, parseJsonPolicy, parseJsonPolicyTolerantly } from '../../server/src/engine/policy/json-parser';
+import type { PolicyKind } from '../../server/src/engine/policy/model';
+import { parseStrictJson, readStrictPolicy } from '../../server/src/engine/policy/strict-json';
 
 const SEED = 20261130;
 const fixturesDir = join(__dirname, '..', '..', '..', 'test', 'engine', 'fixtures');
@@ -116,6 +119,66 @@ test('strict-json: generated JSON, printed with random whitespace, and single-ch
     fc.property(doc, fc.nat(), mutation, (text, at, ch) => {
       const i = text.length === 0 ? 0 : at % text.length;
       check(text.slice(0, i) + ch + text.slice(i + 1));
+    }),
+    { seed: SEED, numRuns: 2000 },
+  );
+});
+
+/** Asserts that the policy reader, when it accepts `text`, builds jsonc-parser's model; returns whether it accepted. */
+function checkPolicy(text: string, kind?: PolicyKind): boolean {
+  const fast = readStrictPolicy(text, kind);
+  if (fast === null) return false;
+  const slow = parseJsonPolicyTolerantly(text, kind);
+  assert.deepEqual(fast, slow, `models differ for ${JSON.stringify(text)}`);
+  // Same property order too (JSON output, hidden classes).
+  assert.equal(JSON.stringify(fast), JSON.stringify(slow), `property order differs for ${JSON.stringify(text)}`);
+  return true;
+}
+
+test('strict-json policy reader: edge cases build the same model as jsonc-parser', () => {
+  const accepted = [
+    '{"Statement":[]}',
+    '{"Statement":{}}',
+    '{"Statement":"x","Statement":[{"Sid":1}],"Statement":{"Effect":null}}',
+    '{"\\u0053tatement":[{"Action":"s3:GetObject"}]}',
+    '{"Version":["2012-10-17"],"Id":{},"Statement":[1,{"Sid":true,"Effect":"Allow","Action":["a:b",2,[],{"x":1}],"NotAction":7,"Resource":null,"NotResource":{},"Principal":"*","NotPrincipal":{"AWS":[1,"x",null,true,[2]],"Service":{}},"Condition":{"Bool":{"aws:SecureTransport":[true,1.50,"x",null]},"Null":"x","StringEquals":[]}},"x"],"Other":[{"Statement":1}]}',
+    '{"Statement":[{"Principal":3,"Condition":"c","Action":{"a":1}}]}',
+    '{"Statement":[{"Principal":{"AWS":"*"}},{"NotPrincipal":null}]}',
+    ' {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]} \n',
+  ];
+  for (const t of accepted) for (const kind of [undefined, 'scp', 'identity'] as const) assert.equal(checkPolicy(t, kind), true, `not accepted: ${t}`);
+  // Strict JSON that is no policy: undefined, as from jsonc-parser's tree.
+  for (const t of ['{}', '{"statement":[]}', '{"Other":{"Statement":[]}}']) assert.equal(readStrictPolicy(t), undefined, t);
+  // Not strict, or not an object: left to jsonc-parser.
+  for (const t of ['', '[{"Statement":[]}]', '"Statement"', '{"Statement":[],}', '{"Statement":[] // c\n}', '{"Statement":[{"Action":"a\tb"}]}']) assert.equal(readStrictPolicy(t), null, t);
+});
+
+test('strict-json policy reader: generated policy-shaped documents, printed and mutated', () => {
+  const junk = fc.jsonValue({ maxDepth: 2 });
+  const text = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('*', 's3:GetObject', 'bedrock:Invoke*', 'arn:aws:s3:::b/*', 'Allow', 'Deny', '2012-10-17'));
+  const scalar = fc.oneof(text, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
+  const list = fc.oneof(text, fc.array(fc.oneof(text, junk), { maxLength: 4 }), junk);
+  const values = fc.oneof(scalar, fc.array(fc.oneof(scalar, junk), { maxLength: 3 }), junk);
+  const principal = fc.oneof(text, fc.dictionary(fc.constantFrom('AWS', 'Service', 'Federated', 'x'), values, { maxKeys: 3 }), junk);
+  const condition = fc.oneof(fc.dictionary(fc.constantFrom('StringEquals', 'Bool', 'ForAnyValue:StringLike', 'Null'), fc.oneof(fc.dictionary(fc.constantFrom('aws:SourceIp', 'bedrock:GuardrailIdentifier', 'k'), values, { maxKeys: 3 }), junk), { maxKeys: 3 }), junk);
+  const statement = fc.record(
+    { Sid: scalar, Effect: fc.oneof(fc.constantFrom('Allow', 'Deny'), junk), Action: list, NotAction: list, Resource: list, NotResource: list, Principal: principal, NotPrincipal: principal, Condition: condition, Other: junk },
+    { requiredKeys: [] },
+  );
+  const policy = fc.record({ Version: scalar, Id: junk, Statement: fc.oneof(statement, fc.array(fc.oneof(statement, junk), { maxLength: 4 }), junk), Extra: junk }, { requiredKeys: ['Statement'] });
+  const doc = fc.tuple(policy, fc.constantFrom<number | string | undefined>(undefined, 0, 2, '\t'), fc.constantFrom('', ' ', '\n')).map(([p, indent, ws]) => ws + JSON.stringify(p, null, indent) + ws);
+  const kind = fc.constantFrom<PolicyKind | undefined>(undefined, 'identity', 'resource', 'scp');
+  fc.assert(
+    fc.property(doc, kind, (t, k) => {
+      assert.equal(checkPolicy(t, k), true, `well-formed policy refused: ${t}`);
+    }),
+    { seed: SEED, numRuns: 500 },
+  );
+  const mutation = fc.constantFrom(',', ':', '"', '\\', '{', '}', '[', ']', '0', '-', 'e', 't', ' ', '');
+  fc.assert(
+    fc.property(doc, kind, fc.nat(), mutation, (t, k, at, ch) => {
+      const i = at % t.length;
+      checkPolicy(t.slice(0, i) + ch + t.slice(i + 1), k);
     }),
     { seed: SEED, numRuns: 2000 },
   );

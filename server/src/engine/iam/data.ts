@@ -52,6 +52,19 @@ export interface ServiceInfo {
   variableKeys: { matcher: RegExp; info: ConditionKeyInfo }[];
 }
 
+/**
+ * A number that identifies the action within the process (dense from 0, so that callers can
+ * mark actions in typed arrays instead of sets); undefined for objects not made by IamData.
+ */
+export function actionUid(a: ActionInfo): number | undefined {
+  return a instanceof IamAction ? a.uid : undefined;
+}
+
+/** The number of actions IamData instances have made so far (an upper bound of `actionUid`). */
+export function actionUidLimit(): number {
+  return actionCount;
+}
+
 /** Finds the IAM data folder: next to the bundle (`dist/iam-data`), else in node_modules. */
 export function defaultIamDataDir(): string {
   const candidates = [join(__dirname, 'iam-data'), join(__dirname, '..', 'iam-data'), join(__dirname, '..', '..', '..', '..', 'dist', 'iam-data')];
@@ -112,8 +125,13 @@ class ServiceDocs {
   }
 }
 
+let actionCount = 0;
+
 /** An action of the data; its description is read when first asked for. */
 class IamAction implements ActionInfo {
+  /** A number no other action (of any IamData in this process) has. */
+  readonly uid = actionCount++;
+
   constructor(
     readonly service: string,
     readonly name: string,

@@ -1,7 +1,8 @@
 // Builds the policy model from JSON text: well-formed JSON with the fast strict reader
-// (strict-json.ts), anything else with jsonc-parser's tolerant parser, so a half-typed document
-// still yields every statement that can be read. AWS accepts neither comments nor
-// trailing commas in policies: both are reported as syntax problems.
+// (strict-json.ts, which builds the same model directly), anything else from the tree of
+// jsonc-parser's tolerant parser, so a half-typed document still yields every statement that can
+// be read. AWS accepts neither comments nor trailing commas in policies: both are reported as
+// syntax problems.
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Span } from '../types';
 import type {
@@ -19,7 +20,7 @@ import type {
   SyntaxProblem,
   ValueKind,
 } from './model';
-import { parseStrictJson } from './strict-json';
+import { readStrictPolicy } from './strict-json';
 
 const PARSE_MESSAGES: Record<string, string> = {
   InvalidSymbol: 'Invalid symbol',
@@ -231,11 +232,19 @@ function syntaxProblemsOf(text: string, errors: ParseError[]): SyntaxProblem[] {
 export function parseJsonPolicy(text: string, kind?: PolicyKind): Policy | undefined {
   // Well-formed documents (nearly all of them) take the fast strict reader; the others get
   // jsonc-parser's tolerant parse, which reads what it can and reports the errors.
-  const strict = parseStrictJson(text);
+  const strict = readStrictPolicy(text, kind);
+  return strict !== null ? strict : parseJsonPolicyTolerantly(text, kind);
+}
+
+/**
+ * `parseJsonPolicy` with jsonc-parser's tolerant parse, whatever the text: the model of a
+ * half-typed document, and its syntax problems. (Exported for the tests that compare both readers.)
+ */
+export function parseJsonPolicyTolerantly(text: string, kind?: PolicyKind): Policy | undefined {
   const errors: ParseError[] = [];
-  const root = strict ? strict.root : parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true });
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true });
   if (!isPolicyRoot(root) || !root) return undefined;
-  const syntaxProblems = strict ? [] : syntaxProblemsOf(text, errors);
+  const syntaxProblems = syntaxProblemsOf(text, errors);
   const policy: Policy = {
     dialect: 'json',
     kind: kind ?? 'identity',
@@ -245,7 +254,7 @@ export function parseJsonPolicy(text: string, kind?: PolicyKind): Policy | undef
     statements: [],
     invalidStatements: [],
     syntaxProblems,
-    compactLength: strict ? strict.compactLength : compactJsonLength(text),
+    compactLength: compactJsonLength(text),
   };
   for (const p of props(root)) {
     policy.keys.push(p.key);

@@ -1,7 +1,7 @@
 // iam/wildcard-resource: an Allow with "Resource": "*" for actions that support resource-level
 // permissions. The fix writes the ARNs of the actions' resource types from the IAM data and moves
 // the wildcard-only actions (which accept nothing but "*") into a statement of their own.
-import type { ActionInfo, IamData, ResourceTypeInfo } from '../../iam/data';
+import { actionUid, actionUidLimit, type ActionInfo, type IamData, type ResourceTypeInfo } from '../../iam/data';
 import { arnSyntaxProblem, resourceTypesForArn } from '../../iam/arn';
 import { globMatcher } from '../../iam/patterns';
 import { splitAction } from '../../policy/analysis';
@@ -54,19 +54,48 @@ const scopableOfEntry = textAnswer(ActionText, (iam, t): ActionInfo[] => {
   return iam.matchActions(split.service, split.name).filter((a) => a.resourceTypes.length > 0);
 });
 
-/** The resolved actions with resource types that the statement's Action entries name. */
-function scopableActions(iam: IamData, st: Statement): ActionInfo[] {
-  const out = new Set<ActionInfo>();
-  for (const t of statementFacts(st).action) for (const a of scopableOfEntry(iam, t)) out.add(a);
-  return [...out];
+/** How many distinct actions with resource types a statement names, and the first three, in order. */
+interface Scopable {
+  count: number;
+  first: ActionInfo[];
 }
 
-function describeActions(actions: ActionInfo[]): string {
-  // Only the first names are shown: statements such as ReadOnlyAccess's name thousands of actions.
-  const names = actions.slice(0, 3).map((a) => `${a.service}:${a.name}`);
-  if (actions.length === 1) return `applies ${names[0]} to every resource, but that action supports resource-level permissions`;
-  const shown = names.join(', ') + (actions.length > 3 ? `, and ${actions.length - 3} more` : '');
-  return `applies ${actions.length} actions that support resource-level permissions (${shown}) to every resource`;
+/** Marks of the actions counted by the current `scopableActions` call (by `actionUid`). */
+let marks = new Uint32Array(0);
+let mark = 0;
+
+/**
+ * The resolved actions with resource types that the statement's Action entries name. Statements
+ * such as ReadOnlyAccess's name thousands: they are counted with marks in a typed array, not a set.
+ */
+function scopableActions(iam: IamData, st: Statement): Scopable {
+  const out: Scopable = { count: 0, first: [] };
+  const seen = new Set<ActionInfo>();
+  if (marks.length < actionUidLimit()) marks = new Uint32Array(actionUidLimit() + 1024);
+  if (++mark === 0xffffffff) {
+    marks.fill(0);
+    mark = 1;
+  }
+  for (const t of statementFacts(st).action) {
+    for (const a of scopableOfEntry(iam, t)) {
+      const uid = actionUid(a);
+      if (uid !== undefined && uid < marks.length) {
+        if (marks[uid] === mark) continue;
+        marks[uid] = mark;
+      } else if (seen.has(a)) continue;
+      else seen.add(a);
+      out.count++;
+      if (out.first.length < 3) out.first.push(a);
+    }
+  }
+  return out;
+}
+
+function describeActions(actions: Scopable): string {
+  const names = actions.first.map((a) => `${a.service}:${a.name}`);
+  if (actions.count === 1) return `applies ${names[0]} to every resource, but that action supports resource-level permissions`;
+  const shown = names.join(', ') + (actions.count > 3 ? `, and ${actions.count - 3} more` : '');
+  return `applies ${actions.count} actions that support resource-level permissions (${shown}) to every resource`;
 }
 
 /** The statement a finding points at, if it still has the shape the finding was made for. */
@@ -305,7 +334,7 @@ export default defineRule({
       if (!starEntry) continue;
       if (conditionRestricts(st, isResourceScopeKey, { ifExists: false })) continue;
       const actions = scopableActions(ctx.iam, st);
-      if (actions.length === 0) continue;
+      if (actions.count === 0) continue;
       ctx.report(starEntry.span, `"Resource": "*" ${describeActions(actions)}: list the ARNs that are needed instead.`, { statement: st.index });
     }
   },
