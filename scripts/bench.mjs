@@ -36,15 +36,21 @@ const MEASURED_PASSES = 5;
 const CLI_RUNS = 5;
 const BIG_EDITS = 20;
 const PROFILED_PASSES = 3;
-/** Node options for the server process (`--server-node-args "--max-semi-space-size=2"`), to compare. */
-const SERVER_NODE_ARGS = args.includes('--server-node-args') ? args[args.indexOf('--server-node-args') + 1].split(/\s+/).filter(Boolean) : [];
+/**
+ * Node options of the server process: those the extension starts it with (client/src/server-runtime.ts),
+ * or `--server-node-args "<options>"` to compare others (`--server-node-args ""` for none).
+ */
+function serverNodeArgs() {
+  if (args.includes('--server-node-args')) return args[args.indexOf('--server-node-args') + 1].split(/\s+/).filter(Boolean);
+  return [...require(join(root, 'out/client/src/server-runtime.js')).SERVER_EXEC_ARGV];
+}
 const LSP_TIMEOUT_MS = 15_000;
 
 if (!existsSync(corpus)) {
   console.log(`bench: no corpus at ${corpus}; nothing to measure.`);
   process.exit(0);
 }
-for (const f of ['out/server/src/engine/linter.js', 'out/server/src/lsp/session.js', 'dist/cli.js', 'dist/server.js']) {
+for (const f of ['out/server/src/engine/linter.js', 'out/server/src/lsp/session.js', 'out/client/src/server-runtime.js', 'dist/cli.js', 'dist/server.js']) {
   if (!existsSync(join(root, f))) {
     console.error(`bench: ${f} is missing: run "node scripts/build.mjs" first.`);
     process.exit(2);
@@ -266,7 +272,7 @@ async function benchCli(tmp) {
 async function benchLsp() {
   const rpc = require('vscode-jsonrpc/node');
   const { DEFAULT_SESSION_OPTIONS } = require(join(root, 'out/server/src/lsp/session.js'));
-  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, join(root, 'dist/server.js'), '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...serverNodeArgs(), join(root, 'dist/server.js'), '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
@@ -419,7 +425,7 @@ try {
     method: {
       engine: `server/src/engine bundled with esbuild as in the shipped bundles; ${WARMUP_PASSES} warm-up passes, then ${MEASURED_PASSES} measured passes in the same process; per policy the median of its passes; parse = jsonc-parser parseTree with the engine's options`,
       cli: `${CLI_RUNS} spawned runs, wall time from spawn to exit, output piped to the benchmark; CPU time and peak memory read by a preload at exit`,
-      lsp: lsp && `node ${[...SERVER_NODE_ARGS, ''].join(' ')}dist/server.js --stdio; one warm-up pass, then one measured pass of didOpen → publishDiagnostics per policy (a newly opened document is linted without debounce); didChange is debounced by ${debounceMs} ms, so the edit latency includes it`,
+      lsp: lsp && `node ${[...serverNodeArgs(), ''].join(' ')}dist/server.js --stdio; one warm-up pass, then one measured pass of didOpen → publishDiagnostics per policy (a newly opened document is linted without debounce); didChange is debounced by ${debounceMs} ms, so the edit latency includes it`,
     },
     targets: TARGETS,
     engine,

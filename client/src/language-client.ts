@@ -6,6 +6,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { configurationMiddleware } from './configuration';
 import { CLIENT_ID, SETTINGS_SECTION } from './ids';
 import { lintWorkspaceMiddleware } from './lint-workspace';
+import { SERVER_EXEC_ARGV } from './server-runtime';
 
 /** Code documents the server analyses (Bedrock SDK calls, CDK constructs, policies in code). */
 const CODE_LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
@@ -15,8 +16,8 @@ const CODE_FILE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cj
 export function createLanguageClient(context: ExtensionContext, output: OutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
   };
   const watchers = [
     workspace.createFileSystemWatcher('**/*.json'),

@@ -8,13 +8,21 @@ import { createConnection, TextDocuments, type CancellationToken } from 'vscode-
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { sharedIamData } from './engine/iam/data';
 import { Linter } from './engine/linter';
+import { textCacheLimit } from './engine/memo';
 import { runScanWorker, SCAN_WORKER_ROLE } from './lsp/file-linter';
 import { guardNotification, guardRequest } from './lsp/guard';
 import { DEFAULT_SESSION_OPTIONS, Session } from './lsp/session';
 import { FIX_FILES_REQUEST } from './lsp/workspace-fixes';
 import { CODE_USAGE_REQUEST } from './lsp/code-usage';
 
+/**
+ * Entry texts whose facts the main thread keeps (see textCacheLimit): plenty for the documents a
+ * workspace has open, and it bounds the server's memory when thousands have been opened.
+ */
+const MAIN_THREAD_TEXT_CACHE = 6_000;
+
 function startServer(): void {
+  textCacheLimit.entries = MAIN_THREAD_TEXT_CACHE;
   const connection = createConnection();
   const documents = new TextDocuments(TextDocument);
   const log = (message: string) => session.logError(message);

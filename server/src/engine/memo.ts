@@ -20,6 +20,14 @@ export function detach(s: string): string {
 /** Entries a table holds before it starts over. */
 export const MAX_MEMO_ENTRIES = 20_000;
 
+/**
+ * How many distinct entry texts (Action/Resource entries, ARNs) the caches of their facts keep
+ * before they start over. A front end that only ever sees a few documents at a time may lower it
+ * to bound its memory (the language server's main thread does: a workspace's open documents hold
+ * far fewer); the CLI and the workspace scan worker, which read every file, keep the default.
+ */
+export const textCacheLimit = { entries: MAX_MEMO_ENTRIES };
+
 /** A value in a box, so that `undefined` answers are cached too, with one lookup per hit. */
 interface Box<V> {
   v: V;
@@ -32,21 +40,6 @@ export function memoByText<V>(fn: (text: string) => V, max = MAX_MEMO_ENTRIES): 
     const hit = table.get(text);
     if (hit) return hit.v;
     const v = fn(text);
-    if (table.size >= max) table.clear();
-    table.set(detach(text), { v });
-    return v;
-  };
-}
-
-/** `fn` memoised per IamData instance and string argument. `fn` must be pure for a given data set. */
-export function memoByIamAndText<V>(fn: (iam: IamData, text: string) => V, max = MAX_MEMO_ENTRIES): (iam: IamData, text: string) => V {
-  const tables = new WeakMap<IamData, Map<string, Box<V>>>();
-  return (iam, text) => {
-    let table = tables.get(iam);
-    if (!table) tables.set(iam, (table = new Map()));
-    const hit = table.get(text);
-    if (hit) return hit.v;
-    const v = fn(iam, text);
     if (table.size >= max) table.clear();
     table.set(detach(text), { v });
     return v;

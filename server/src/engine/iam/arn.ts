@@ -10,7 +10,7 @@
 // run on, as IAM evaluates it. An empty Region or account matches a `${Region}`/`${Account}` of the
 // ARN format only for the resource types whose AWS-owned resources leave it empty (see
 // EMPTY_REGION_TYPES and EMPTY_ACCOUNT_TYPES). Results are cached by ARN text.
-import { detach } from '../memo';
+import { detach, textCacheLimit } from '../memo';
 import type { IamData, ResourceTypeInfo } from './data';
 import { patternsIntersect, tokenizeTemplate, tokenizeUserPattern, type Tok } from './patterns';
 
@@ -262,7 +262,7 @@ function userOf(text: string): UserParts | undefined {
           resource: tokenizeUserPattern(p.resource),
         }
       : null;
-    if (users.size > 20_000) users.clear();
+    if (users.size >= textCacheLimit.entries) users.clear();
     users.set(arn, u);
   }
   return u ?? undefined;
@@ -349,7 +349,7 @@ export function resourceTypesForArn(iam: IamData, arn: string): ResourceTypeInfo
   const u = userOf(arn);
   const svc = u && !isWild(u.arn.service) ? iam.service(u.arn.service) : undefined;
   const out = svc ? [...svc.resourceTypes.values()].filter((rt) => arnMatchesResourceType(arn, rt)) : [];
-  if (typesCache.size > 20_000) typesCache.clear();
+  if (typesCache.size >= textCacheLimit.entries) typesCache.clear();
   typesCache.set(detach(arn), out);
   return out;
 }

@@ -10,7 +10,7 @@
 import { arnFitsResourceType } from '../iam/arn';
 import type { ActionInfo, IamData, ResourceTypeInfo } from '../iam/data';
 import { globMatcher } from '../iam/patterns';
-import { detach, MAX_MEMO_ENTRIES, ObjectSlot } from '../memo';
+import { detach, ObjectSlot, textCacheLimit } from '../memo';
 import type { Statement } from './model';
 
 /** How an Action/NotAction entry reads (IAM's action grammar: `service:Action`, or `*`). */
@@ -202,7 +202,7 @@ function textTable<T>(make: (text: string) => T): (text: string) => T {
     if (t === undefined) {
       const own = detach(text);
       t = make(own);
-      if (table.size >= MAX_MEMO_ENTRIES) table.clear();
+      if (table.size >= textCacheLimit.entries) table.clear();
       table.set(own, t);
     }
     return t;
