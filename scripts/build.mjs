@@ -91,6 +91,18 @@ function copyTypescript() {
   cpSync(src, dest);
 }
 
+/**
+ * Escapes the non-ASCII characters esbuild leaves in comments (it escapes those of strings and
+ * identifiers): V8 keeps a script's source in memory, as two bytes per character when a single
+ * one is not Latin-1 — 2 MB instead of 1 MB for the language server, 10 MB for the CLI. In a
+ * comment the escape changes nothing, and comment lines carry no source-map mappings after it.
+ */
+function keepAscii(file) {
+  const text = readFileSync(file, 'utf8');
+  if (!/[^\x00-\x7f]/.test(text)) return;
+  writeFileSync(file, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
 // mainFields: prefer ES module builds; jsonc-parser's UMD `main` loads its parts with dynamic
 // require() calls that esbuild cannot follow (the bundle then fails with "Cannot find module './impl/format'").
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', mainFields: ['module', 'main'], plugins: [typescriptBeside] };
@@ -109,6 +121,7 @@ copyTypescript();
 // The Bedrock runtime SDK's input fields, read from its type declarations (sdk/unknown-input-field).
 generateSdkFields();
 await Promise.all(bundles.map((b) => esbuild.build({ ...common, ...b })));
+for (const b of bundles) keepAscii(b.outfile);
 // One-to-one transpile for tests (no bundling: each test imports the modules it tests; client
 // modules that import `vscode` are transpiled too but only the vscode-free ones are tested).
 const all = [...tsFiles(join(root, 'server/src')), ...tsFiles(join(root, 'client/src')), ...tsFiles(join(root, 'test'))];
