@@ -1,6 +1,7 @@
 // Entry point of the `bedrock-security` command (bundled to dist/cli.js): runs the CLI on the
 // process's arguments, writes its output and sets the exit code. Setting `process.exitCode`
 // instead of calling `process.exit()` lets piped output drain completely.
+import './v8-flags';
 import { runCli } from './run';
 
 // A reader that stops early (`| head`) closes the pipe: stop quietly instead of with a trace.

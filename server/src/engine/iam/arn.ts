@@ -348,7 +348,9 @@ export function resourceTypesForArn(iam: IamData, arn: string): ResourceTypeInfo
   if (cached) return cached;
   const u = userOf(arn);
   const svc = u && !isWild(u.arn.service) ? iam.service(u.arn.service) : undefined;
-  const out = svc ? [...svc.resourceTypes.values()].filter((rt) => arnMatchesResourceType(arn, rt)) : [];
+  // The answer is cached whole, so the per-type caches of arnMatchesResourceType are not filled
+  // (they would keep a copy of the ARN for every type of its service).
+  const out = svc ? [...svc.resourceTypes.values()].filter((rt) => arnFitsResourceType(arn, rt)) : [];
   if (typesCache.size >= textCacheLimit.entries) typesCache.clear();
   typesCache.set(detach(arn), out);
   return out;
