@@ -12,9 +12,9 @@ import { parseJsonPolicy } from './policy/json-parser';
 import type { Policy, PolicyKind } from './policy/model';
 import { applyEdits, autoFix, editsOverlap, PolicyEditor } from './fixes';
 import { allRules } from './rules';
-import { isCodeRule, type Rule } from './rules/rule';
+import { isCodeRule, type PolicyRule, type Rule, type RuleContext } from './rules/rule';
 import { effectiveSeverity, kindForPath, type EngineSettings } from './settings';
-import type { Finding, FindingData, Fix, TextEdit } from './types';
+import type { Finding, FindingData, Fix, Severity, TextEdit } from './types';
 
 /** The information finding for documents above the size limit. */
 export const FILE_TOO_LARGE = 'policy/file-too-large';
@@ -55,6 +55,8 @@ const POLICY_INDEX = 'policy';
 export class Linter {
   readonly rules: readonly Rule[];
   private readonly byId: Map<string, Rule>;
+  /** The rules over policies (code rules left out), in order. */
+  private readonly policyRules: readonly PolicyRule[];
 
   /**
    * @param onRuleError called when a rule throws; the other rules' findings are still returned,
@@ -67,6 +69,7 @@ export class Linter {
   ) {
     this.rules = rules;
     this.byId = new Map(rules.map((r) => [r.meta.id, r]));
+    this.policyRules = rules.filter((r): r is PolicyRule => !isCodeRule(r));
   }
 
   rule(id: string): Rule | undefined {
@@ -157,20 +160,26 @@ export class Linter {
   /** Runs every applicable policy rule on a policy model (from JSON or from code). */
   lintPolicy(policy: Policy, settings: EngineSettings): Finding[] {
     const findings: Finding[] = [];
-    for (const rule of this.rules) {
-      if (isCodeRule(rule)) continue;
+    // One context for all rules (checks run one at a time and keep nothing): `report` files a
+    // finding under the rule that is running.
+    let ruleId = '';
+    let severity: Severity = 'error';
+    const ctx: RuleContext = {
+      policy,
+      iam: this.iam,
+      settings,
+      report: (span, message, data) => findings.push(data ? { ruleId, severity, message, span, data } : { ruleId, severity, message, span }),
+    };
+    for (const rule of this.policyRules) {
       const { meta } = rule;
       if (meta.kinds && !meta.kinds.includes(policy.kind)) continue;
-      const severity = effectiveSeverity(settings, meta.id, meta.severity);
-      if (!severity) continue;
+      const ruleSeverity = effectiveSeverity(settings, meta.id, meta.severity);
+      if (!ruleSeverity) continue;
+      ruleId = meta.id;
+      severity = ruleSeverity;
       const mark = findings.length;
       try {
-        rule.check({
-          policy,
-          iam: this.iam,
-          settings,
-          report: (span, message, data) => findings.push(data ? { ruleId: meta.id, severity, message, span, data } : { ruleId: meta.id, severity, message, span }),
-        });
+        rule.check(ctx);
       } catch (error) {
         findings.length = mark;
         this.onRuleError(meta.id, error);

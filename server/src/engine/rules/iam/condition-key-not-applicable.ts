@@ -1,7 +1,8 @@
 // iam/condition-key-not-applicable: a service-specific condition key that none of the statement's
 // actions supports, so the key is never in the request context when the statement is evaluated.
 import type { ActionInfo, ConditionKeyInfo, IamData, ServiceInfo } from '../../iam/data';
-import { actionRefs, splitOperator } from '../../policy/analysis';
+import { splitOperator } from '../../policy/analysis';
+import { statementFacts } from '../../policy/facts';
 import type { ConditionOperatorNode, Statement } from '../../policy/model';
 import { defineRule } from '../rule';
 import { summarize } from './entries';
@@ -72,17 +73,19 @@ function keysAttached(iam: IamData, svc: ServiceInfo): Set<string> {
 }
 
 /**
- * Every action of the statement, or undefined when that cannot be known: NotAction, `"*"`, an
- * entry that is malformed or names an unknown service or action.
+ * Every action of the statement, one list per Action entry, or undefined when that cannot be
+ * known: NotAction, `"*"`, an entry that is malformed or names an unknown service or action.
  */
-function statementActions(iam: IamData, st: Statement): ActionInfo[] | undefined {
+function statementActions(iam: IamData, st: Statement): ActionInfo[][] | undefined {
   if (!st.action || st.notAction || st.action.invalidEntries.length > 0 || st.action.entries.length === 0) return undefined;
-  const refs = actionRefs(iam, st);
-  if (refs.length !== st.action.entries.length) return undefined;
-  const out: ActionInfo[] = [];
-  for (const r of refs) {
-    if (r.service === '*' || r.actions.length === 0 || MERGED_PREFIXES.has(r.service)) return undefined;
-    out.push(...r.actions);
+  const out: ActionInfo[][] = [];
+  // Every entry must name known actions of one service (what actionRefs would resolve).
+  for (const t of statementFacts(st).action) {
+    const split = t.split;
+    if (!split || split.service === '*' || MERGED_PREFIXES.has(split.service)) return undefined;
+    const actions = t.actions(iam);
+    if (actions.length === 0) return undefined;
+    out.push(actions);
   }
   return out;
 }
@@ -140,7 +143,7 @@ export default defineRule({
           const template = canonical(info.key);
           const svc = iam.service(info.service);
           if (!svc || !keysAttached(iam, svc).has(template)) continue;
-          if (actions.some((a) => actionKeys(iam, a).has(template))) continue;
+          if (actions.some((list) => list.some((a) => actionKeys(iam, a).has(template)))) continue;
           const listed = summarize(st.action!.entries.map((e) => e.value));
           ctx.report(
             ck.key.span,

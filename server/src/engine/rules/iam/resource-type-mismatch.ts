@@ -40,12 +40,14 @@ function typesOf(iam: IamData, actions: readonly ActionInfo[]): ResourceTypeInfo
 /** The resource types the statement's actions take, or undefined when its actions are not all known. */
 function typesTaken(iam: IamData, st: Statement): ResourceTypeInfo[] | undefined {
   if (!st.action || st.notAction || st.action.invalidEntries.length > 0) return undefined;
-  const refs = actionRefs(iam, st);
-  if (refs.length !== st.action.entries.length) return undefined;
   const out = new Set<ResourceTypeInfo>();
-  for (const r of refs) {
-    if (r.service === '*' || r.actions.length === 0 || MERGED_PREFIXES.has(r.service)) return undefined;
-    const types = typesOf(iam, r.actions);
+  // Every entry must name known actions of one service (what actionRefs would resolve).
+  for (const t of statementFacts(st).action) {
+    const split = t.split;
+    if (!split || split.service === '*' || MERGED_PREFIXES.has(split.service)) return undefined;
+    const actions = t.actions(iam);
+    if (actions.length === 0) return undefined;
+    const types = typesOf(iam, actions);
     if (!types) return undefined;
     for (const rt of types) out.add(rt);
   }

@@ -46,12 +46,14 @@ function isServiceWildcard(value: string): boolean {
   return !!split && split.service !== '*' && /^\*+$/.test(split.name);
 }
 
-/** The actions with resource types that one Action entry names (none for `*` and `service:*`), once per text. */
-const scopableOfEntry = textAnswer(ActionText, (iam, t): ActionInfo[] => {
-  if (isEveryAction(t.text) || isServiceWildcard(t.text)) return [];
-  const split = splitAction(t.text);
-  if (!split) return [];
-  return iam.matchActions(split.service, split.name).filter((a) => a.resourceTypes.length > 0);
+/**
+ * The actions with resource types that one Action entry names (none for `*` and `service:*`), and
+ * their `actionUid`s (-1 for an object IamData did not make), once per text.
+ */
+const scopableOfEntry = textAnswer(ActionText, (iam, t): { actions: ActionInfo[]; uids: Int32Array } => {
+  const split = isEveryAction(t.text) || isServiceWildcard(t.text) ? undefined : splitAction(t.text);
+  const actions = split ? iam.matchActions(split.service, split.name).filter((a) => a.resourceTypes.length > 0) : [];
+  return { actions, uids: Int32Array.from(actions, (a) => actionUid(a) ?? -1) };
 });
 
 /** How many distinct actions with resource types a statement names, and the first three, in order. */
@@ -70,22 +72,26 @@ let mark = 0;
  */
 function scopableActions(iam: IamData, st: Statement): Scopable {
   const out: Scopable = { count: 0, first: [] };
-  const seen = new Set<ActionInfo>();
+  let seen: Set<ActionInfo> | undefined;
   if (marks.length < actionUidLimit()) marks = new Uint32Array(actionUidLimit() + 1024);
   if (++mark === 0xffffffff) {
     marks.fill(0);
     mark = 1;
   }
   for (const t of statementFacts(st).action) {
-    for (const a of scopableOfEntry(iam, t)) {
-      const uid = actionUid(a);
-      if (uid !== undefined && uid < marks.length) {
+    const { actions, uids } = scopableOfEntry(iam, t);
+    for (let i = 0; i < uids.length; i++) {
+      const uid = uids[i];
+      if (uid >= 0 && uid < marks.length) {
         if (marks[uid] === mark) continue;
         marks[uid] = mark;
-      } else if (seen.has(a)) continue;
-      else seen.add(a);
+      } else {
+        seen ??= new Set();
+        if (seen.has(actions[i])) continue;
+        seen.add(actions[i]);
+      }
       out.count++;
-      if (out.first.length < 3) out.first.push(a);
+      if (out.first.length < 3) out.first.push(actions[i]);
     }
   }
   return out;
