@@ -5,7 +5,7 @@ import type { ActionInfo, IamData, ResourceTypeInfo, ServiceInfo } from '../../i
 import { parseArn, readPolicyArn, resourceTypesForArn, serviceAlias } from '../../iam/arn';
 import { memoByObject } from '../../memo';
 import { actionRefs } from '../../policy/analysis';
-import { ResourceText, statementFacts, textAnswer } from '../../policy/facts';
+import { ActionText, ResourceText, statementFacts, textAnswer, textFact } from '../../policy/facts';
 import type { Statement } from '../../policy/model';
 import { defineRule } from '../rule';
 import { summarize } from './entries';
@@ -37,21 +37,33 @@ function typesOf(iam: IamData, actions: readonly ActionInfo[]): ResourceTypeInfo
   return out;
 }
 
-/** The resource types the statement's actions take, or undefined when its actions are not all known. */
-function typesTaken(iam: IamData, st: Statement): ResourceTypeInfo[] | undefined {
+/**
+ * The resource types an Action entry's actions take, grouped by the service part of their ARN
+ * formats (see `candidatesIn`), or null when the entry does not name known actions of one service
+ * (`*`, malformed, unknown, a merged prefix). Once per entry text.
+ */
+const typesOfEntry = textAnswer(ActionText, (iam, t): Map<string, ResourceTypeInfo[]> | null => {
+  const split = t.split;
+  if (!split || split.service === '*' || MERGED_PREFIXES.has(split.service)) return null;
+  const actions = t.actions(iam);
+  if (actions.length === 0) return null;
+  const types = typesOf(iam, actions);
+  return types && byTemplateService(types);
+});
+
+/**
+ * The statement's Action entries' types (one map per entry), or undefined when its actions are
+ * not all known. An empty list when no action takes any resource type.
+ */
+function typesTaken(iam: IamData, st: Statement): Map<string, ResourceTypeInfo[]>[] | undefined {
   if (!st.action || st.notAction || st.action.invalidEntries.length > 0) return undefined;
-  const out = new Set<ResourceTypeInfo>();
-  // Every entry must name known actions of one service (what actionRefs would resolve).
+  const out: Map<string, ResourceTypeInfo[]>[] = [];
   for (const t of statementFacts(st).action) {
-    const split = t.split;
-    if (!split || split.service === '*' || MERGED_PREFIXES.has(split.service)) return undefined;
-    const actions = t.actions(iam);
-    if (actions.length === 0) return undefined;
-    const types = typesOf(iam, actions);
+    const types = typesOfEntry(iam, t);
     if (!types) return undefined;
-    for (const rt of types) out.add(rt);
+    if (types.size > 0) out.push(types);
   }
-  return [...out];
+  return out;
 }
 
 /** A Resource entry that certainly names resources of known types (not `*`, no wildcard service). */
@@ -138,15 +150,22 @@ function byTemplateService(types: readonly ResourceTypeInfo[]): Map<string, Reso
   return out;
 }
 
-/**
- * The types among `byService` that a policy ARN can match at all: an ARN whose service part is
- * literal (all that `namesParticularType` lets through) meets a type only if the type's service
- * part is the same, that of a renamed service's other namespace, or not literal (see arn.ts).
- */
-function candidatesFor(byService: Map<string, ResourceTypeInfo[]>, t: ResourceText): ResourceTypeInfo[] {
+/** The service part of a policy ARN and that of the renamed service's other namespace, once per text. */
+const arnServices = textFact(ResourceText, (t): { service: string; alias?: string } => {
   const service = readPolicyArn(t.text)?.service ?? '';
-  const alias = serviceAlias(service);
-  return [...(byService.get(service) ?? []), ...(alias ? byService.get(alias) ?? [] : []), ...(byService.get(ANY_SERVICE) ?? [])];
+  return { service, alias: serviceAlias(service) };
+});
+
+/**
+ * True when one of the types can name resources the ARN names. An ARN whose service part is
+ * literal (all that `namesParticularType` lets through) meets a type only if the type's service
+ * part is the same, that of a renamed service's other namespace, or not literal (see arn.ts): only
+ * those groups are compared.
+ */
+function takenBy(taken: readonly Map<string, ResourceTypeInfo[]>[], t: ResourceText): boolean {
+  const { service, alias } = arnServices(t);
+  const meets = (types: ResourceTypeInfo[] | undefined) => !!types && types.some((rt) => t.matchesType(rt));
+  return taken.some((byService) => meets(byService.get(service)) || (alias !== undefined && meets(byService.get(alias))) || meets(byService.get(ANY_SERVICE)));
 }
 
 export default defineRule({
@@ -182,11 +201,10 @@ export default defineRule({
       const taken = arns.length > 0 ? typesTaken(iam, st) : undefined;
       // With no action that takes any ARN, the wildcard-only report below says it all.
       if (taken && taken.length > 0) {
-        const byService = byTemplateService(taken);
         for (let i = 0; i < arns.length; i++) {
           const e = arns[i];
           const t = checked[i];
-          if (!namesTakenType(iam, t) || candidatesFor(byService, t).some((rt) => t.matchesType(rt))) continue;
+          if (!namesTakenType(iam, t) || takenBy(taken, t)) continue;
           const named = resourceTypesForArn(iam, e.value).map((rt) => rt.key);
           const kinds = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} or ${named[named.length - 1]}`;
           const actions = summarize(st.action.entries.map((x) => x.value));
