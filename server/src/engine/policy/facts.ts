@@ -3,7 +3,9 @@
 //    means (its grammar, its lower-case form, the IAM actions it matches), cached by text across
 //    documents: most entries repeat across a workspace's policies and across the versions of a
 //    document being edited. Rules keep their own answers about a text in slots (`textAnswer`,
-//    `textFact`).
+//    `textFact`), and their yes/no questions about every Action entry in flags (`actionFlag`,
+//    `textFlag`), answered together once per text and ORed per statement (`actionFlagsOf`,
+//    `textFlagsOf`), so that a rule skips the statements that have nothing for it.
 //  - StatementFacts: the texts of a statement's entries, in order, looked up once per parse.
 // Cached strings are copied out of the document first (see `detach`), so that no cache keeps a
 // whole document's text alive through a substring of it.
