@@ -45,12 +45,6 @@ const ACCEPTED: Record<string, { finding: string; why: string }[]> = {
   'bedrock-knowledge-base-role': [
     { finding: 'information bedrock/guardrail-not-enforced', why: 'a knowledge base service role invokes an embedding model, which takes no guardrail.' },
   ],
-  'bedrock-guardrail-admin': [
-    {
-      finding: 'warning iam/wildcard-resource',
-      why: 'CreateGuardrail and ListGuardrails list only optional resource types and are authorized against "*" when the request names no guardrail profile or guardrail; AWS grants them on "*" (https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-permissions.html). A false positive of the rule, pinned here so that a fix of the rule shows up.',
-    },
-  ],
 };
 
 /** Other realistic values for the defaults the snippets use, to catch a placeholder mirrored wrongly. */

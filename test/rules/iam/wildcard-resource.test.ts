@@ -218,3 +218,13 @@ test('iam/wildcard-resource rebuilds nothing from a stale finding and never thro
   assert.equal(findingsOf(ID, half).length, 1);
   assert.doesNotThrow(() => fixesOf(ID, half));
 });
+
+test('iam/wildcard-resource leaves list and create actions whose resource types are all optional on "*", but not other such actions', () => {
+  // bedrock:ListGuardrails (List, optional guardrail) and bedrock:CreateGuardrail (Write, optional
+  // associations) work on "*" by design; AWS's guardrail permissions example grants them so.
+  expectClean(ID, '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["bedrock:ListGuardrails", "bedrock:CreateGuardrail"], "Resource": "*"}]}');
+  // s3:GetObject lists two alternative types, neither marked required: still scopable.
+  expectFindings(ID, '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": ⟦"*"⟧}]}', [
+    '"Resource": "*" applies s3:GetObject to every resource, but that action supports resource-level permissions: list the ARNs that are needed instead.',
+  ]);
+});

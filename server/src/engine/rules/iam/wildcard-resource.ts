@@ -47,12 +47,27 @@ function isServiceWildcard(value: string): boolean {
 }
 
 /**
+ * True when the action can be limited to resources, so that `"Resource": "*"` is worth reporting.
+ * Not for list and create actions whose resource types the Service Authorization Reference marks
+ * all optional: `bedrock:ListGuardrails` lists every guardrail and `bedrock:CreateGuardrail` makes
+ * a new one (its types are optional associations), so both work on `"*"` by design, as AWS's own
+ * guardrail examples grant them. (An optional mark alone is no signal: `s3:GetObject` lists its
+ * alternative types `object` and `accesspointobject`, neither marked required.)
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
+ */
+function hasRequiredResourceType(a: ActionInfo): boolean {
+  if (a.resourceTypes.length === 0) return false;
+  if (a.resourceTypes.some((r) => r.required)) return true;
+  return !(a.accessLevel.includes('List') || a.name.startsWith('Create'));
+}
+
+/**
  * The actions with resource types that one Action entry names (none for `*` and `service:*`), and
  * their `actionUid`s (-1 for an object IamData did not make), once per text.
  */
 const scopableOfEntry = textAnswer(ActionText, (iam, t): { actions: ActionInfo[]; uids: Int32Array } => {
   const split = isEveryAction(t.text) || isServiceWildcard(t.text) ? undefined : splitAction(t.text);
-  const actions = split ? iam.matchActions(split.service, split.name).filter((a) => a.resourceTypes.length > 0) : [];
+  const actions = split ? iam.matchActions(split.service, split.name).filter(hasRequiredResourceType) : [];
   return { actions, uids: Int32Array.from(actions, (a) => actionUid(a) ?? -1) };
 });
 
@@ -139,7 +154,7 @@ function plan(iam: IamData, st: Statement, allTypes: boolean): Plan | undefined 
       keep.push(entry);
       continue;
     }
-    const scoped = actions.filter((a) => a.resourceTypes.length > 0);
+    const scoped = actions.filter(hasRequiredResourceType);
     if (scoped.length === 0) {
       star.push(entry);
       continue;
@@ -308,12 +323,12 @@ export default defineRule({
     docs: {
       rationale: [
         'Most actions can be limited to resources of given types: `bedrock:InvokeModel` to foundation models and inference profiles, `bedrock:ApplyGuardrail` to guardrails, `s3:GetObject` to objects. `"Resource": "*"` applies them to every such resource in every Region and every account that trusts the principal — every model, every guardrail, every knowledge base. Name the resources (wildcards inside an ARN are fine) so that the grant stays what it was meant to be.',
-        'Only actions with resource types in the Service Authorization Reference are counted: wildcard-only actions such as `bedrock:ListFoundationModels` or `bedrock:RetrieveAndGenerate` accept nothing but `"*"`. `"*"` and `service:*` entries are left to iam/wildcard-action. Not reported: statements whose Condition scopes resources by attribute (`aws:ResourceTag/…`, `aws:ResourceAccount`, `aws:ResourceOrgID`, `aws:ResourceOrgPaths` with a positive operator, without `IfExists`) — AWS\'s documented ABAC pattern. Only identity policies are checked: in a resource policy the resource is the one the policy is attached to, and key policies must say `"*"`.',
+        'Only actions with a resource type marked required in the Service Authorization Reference are counted: wildcard-only actions such as `bedrock:ListFoundationModels` or `bedrock:RetrieveAndGenerate` accept nothing but `"*"`, and list and create actions whose resource types are all optional, such as `bedrock:ListGuardrails` or `bedrock:CreateGuardrail`, work on `"*"` by design (AWS\'s own guardrail examples grant them so). `"*"` and `service:*` entries are left to iam/wildcard-action. Not reported: statements whose Condition scopes resources by attribute (`aws:ResourceTag/…`, `aws:ResourceAccount`, `aws:ResourceOrgID`, `aws:ResourceOrgPaths` with a positive operator, without `IfExists`) — AWS\'s documented ABAC pattern. Only identity policies are checked: in a resource policy the resource is the one the policy is attached to, and key policies must say `"*"`.',
       ].join('\n\n'),
       bad: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": ["bedrock:InvokeModel", "bedrock:ListFoundationModels"],\n      "Resource": "*"\n    }\n  ]\n}',
       good: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": ["bedrock:InvokeModel"],\n      "Resource": [\n        "arn:aws:bedrock:*::foundation-model/*",\n        "arn:aws:bedrock:*:${aws:PrincipalAccount}:inference-profile/*"\n      ]\n    },\n    {\n      "Effect": "Allow",\n      "Action": "bedrock:ListFoundationModels",\n      "Resource": "*"\n    }\n  ]\n}',
       fix: [
-        'Replaces `"*"` with ARN patterns built from the resource types of the statement\'s actions in the IAM data (the types marked required, else all of them), and moves wildcard-only actions, `"*"` and `service:*` entries into a new statement right after it that keeps `"Resource": "*"`, the same Condition, and a Sid derived from the original one. Specific ARNs already in the list are kept, and no pattern is added for a type they already name. In each ARN pattern:',
+        'Replaces `"*"` with ARN patterns built from the resource types of the statement\'s actions in the IAM data (the types marked required, else all of them), and moves wildcard-only actions (and list and create actions whose resource types are all optional), `"*"` and `service:*` entries into a new statement right after it that keeps `"Resource": "*"`, the same Condition, and a Sid derived from the original one. Specific ARNs already in the list are kept, and no pattern is added for a type they already name. In each ARN pattern:',
         '',
         '- the partition is the one the policy\'s other ARNs use, else `aws`;',
         '- the Region is `*`, or one ARN per Region of the `allowedRegions` setting — except foundation models, which keep `*` because cross-Region inference checks them in every destination Region (and global profiles in the Region-less ARN);',
