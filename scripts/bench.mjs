@@ -5,11 +5,12 @@
 // The engine is timed as it ships: server/src/engine bundled by esbuild (as in dist/server.js and
 // dist/cli.js) into a temporary file; out/'s one-module-per-file build pays for a getter on every
 // cross-module call. The language server runs with the Node options the extension starts it with
-// (client/src/server-runtime.ts) unless --server-node-args says otherwise. Also samples the warm engine (out/ modules, so that samples map to files)
-// with the V8 CPU profiler and prints where its time goes: per rule (inclusive) and per function
-// (self time). Prints a Markdown table (targets next to measured values) and writes the same as
-// JSON to dist/bench.json. Needs `node scripts/build.mjs` first (out/ and dist/). Other work on
-// the machine inflates wall times: compare CPU times and repeated minima.
+// (client/src/server-runtime.ts) unless --server-node-args says otherwise. Also samples the warm
+// engine (out/ modules, so that samples map to files) with the V8 CPU profiler and prints where
+// its time goes: per rule (inclusive) and per function (self time). Prints a Markdown table
+// (targets next to measured values) and writes the same as JSON to dist/bench.json. Needs
+// `node scripts/build.mjs` first (out/ and dist/). Other work on the machine inflates wall times:
+// compare CPU times and repeated minima.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
