@@ -5,7 +5,7 @@
 // on disk is byte for byte the expected text, and the finding is gone. The built-in TypeScript
 // validation is off so that the Problems panel holds only this extension's findings.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -14,11 +14,10 @@ import { docsUrl } from '../../server/src/engine/rules/docs-url';
 import { LineIndex } from '../../server/src/engine/text';
 import type { Severity } from '../../server/src/engine/types';
 import { codeFindingsOf } from '../code-helpers';
-import { installExtension, logTails, packageExtension, prepareDirs, repoRoot, startCodeServer, type CodeServer, type CodeServerDirs } from './code-server';
+import { installExtension, packageExtension, prepareDirs, startCodeServer, type CodeServer, type CodeServerDirs } from './code-server';
 import { goToPosition, launchBrowser, openFile, openQuickFixMenu, openWorkbench, readProblems, showProblems, waitForValue, type ProblemRow } from './workbench';
+import { RESULTS, saveScreenshot, uiStep } from './steps';
 
-const RESULTS = join(repoRoot, 'test-results', 'e2e');
-const UPDATE_SCREENSHOTS = process.env.BEDROCK_SECURITY_UPDATE_SCREENSHOTS === '1';
 const FIRST_DIAGNOSTICS_TIMEOUT = 120_000;
 const FILE = 'chat.ts';
 
@@ -103,21 +102,9 @@ describe('code analysis in VS Code (code-server)', { timeout: 600_000 }, () => {
     if (base) rmSync(base, { recursive: true, force: true });
   });
 
-  async function step(name: string, fn: () => Promise<void>): Promise<void> {
-    try {
-      await fn();
-    } catch (e) {
-      await page?.screenshot({ path: join(RESULTS, `failure-code-${name}.png`) }).catch(() => undefined);
-      const logs = `${server?.output() ?? ''}\n${dirs ? logTails(dirs.userDataDir) : ''}`;
-      throw new Error(`${(e as Error).message}\n\nscreenshot: test-results/e2e/failure-code-${name}.png\ncode-server and workbench logs:\n${logs}`, { cause: e });
-    }
-  }
+  const step = uiStep('code-', () => ({ page, server, dirs }));
 
-  async function screenshot(name: string): Promise<void> {
-    const file = join(RESULTS, name);
-    await page.screenshot({ path: file });
-    if (UPDATE_SCREENSHOTS) copyFileSync(file, join(repoRoot, 'docs', 'images', name));
-  }
+  const screenshot = (name: string) => saveScreenshot(page, name);
 
   test('the Problems panel shows sdk/missing-guardrail for the TypeScript file', async () => {
     await step('problems', async () => {

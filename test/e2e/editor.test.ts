@@ -11,7 +11,7 @@
 // Workspace" ends with a summary of what it found.
 // Screenshot: docs/images/wizard.png with BEDROCK_SECURITY_UPDATE_SCREENSHOTS=1.
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -23,11 +23,10 @@ import { policyText } from '../../server/src/engine/scaffold/policy-document';
 import { LineIndex } from '../../server/src/engine/text';
 import { lint } from '../helpers';
 import { expandSnippet } from '../snippets/snippet-body';
-import { installExtension, logTails, packageExtension, prepareDirs, repoRoot, startCodeServer, type CodeServer, type CodeServerDirs } from './code-server';
+import { installExtension, packageExtension, prepareDirs, repoRoot, startCodeServer, type CodeServer, type CodeServerDirs } from './code-server';
 import { goToPosition, launchBrowser, openFile, openQuickFixMenu, openWorkbench, pressUntilVisible, showProblems, UI_TIMEOUT, waitForValue } from './workbench';
+import { RESULTS, saveScreenshot, uiStep } from './steps';
 
-const RESULTS = join(repoRoot, 'test-results', 'e2e');
-const UPDATE_SCREENSHOTS = process.env.BEDROCK_SECURITY_UPDATE_SCREENSHOTS === '1';
 
 /** User settings: a quiet workbench with a fixed look (as in vscode.test.ts). */
 const SETTINGS = {
@@ -115,22 +114,9 @@ describe('snippets and the policy wizard in VS Code (code-server)', { timeout: 6
     if (base) rmSync(base, { recursive: true, force: true });
   });
 
-  /** Runs a UI step; on failure saves a screenshot and prints the workbench logs. */
-  async function step(name: string, fn: () => Promise<void>): Promise<void> {
-    try {
-      await fn();
-    } catch (e) {
-      await page?.screenshot({ path: join(RESULTS, `failure-editor-${name}.png`) }).catch(() => undefined);
-      const logs = `${server?.output() ?? ''}\n${dirs ? logTails(dirs.userDataDir) : ''}`;
-      throw new Error(`${(e as Error).message}\n\nscreenshot: test-results/e2e/failure-editor-${name}.png\ncode-server and workbench logs:\n${logs}`, { cause: e });
-    }
-  }
+  const step = uiStep('editor-', () => ({ page, server, dirs }));
 
-  async function screenshot(name: string): Promise<void> {
-    const file = join(RESULTS, name);
-    await page.screenshot({ path: file });
-    if (UPDATE_SCREENSHOTS) copyFileSync(file, join(repoRoot, 'docs', 'images', name));
-  }
+  const screenshot = (name: string) => saveScreenshot(page, name);
 
   /** The findings (`rule@line:column`) the Problems panel lists under one file's row. */
   async function problemsOf(file: string): Promise<string[]> {

@@ -5,16 +5,15 @@
 // typing `bedrock:` in an Action string opens the actions, filters them as the user types and
 // inserts the chosen one. Screenshot: docs/images/hover.png with BEDROCK_SECURITY_UPDATE_SCREENSHOTS=1.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { installExtension, logTails, packageExtension, prepareDirs, repoRoot, startCodeServer, type CodeServer, type CodeServerDirs } from './code-server';
+import { installExtension, packageExtension, prepareDirs, startCodeServer, type CodeServer, type CodeServerDirs } from './code-server';
 import { goToPosition, launchBrowser, openFile, openWorkbench, UI_TIMEOUT, waitForValue } from './workbench';
+import { RESULTS, saveScreenshot, uiStep } from './steps';
 
-const RESULTS = join(repoRoot, 'test-results', 'e2e');
-const UPDATE_SCREENSHOTS = process.env.BEDROCK_SECURITY_UPDATE_SCREENSHOTS === '1';
 
 /** User settings: a quiet workbench with a fixed look (as in vscode.test.ts), hovers without delay. */
 const SETTINGS = {
@@ -95,16 +94,7 @@ describe('hover, completion and highlighting in VS Code (code-server)', { timeou
     if (base) rmSync(base, { recursive: true, force: true });
   });
 
-  /** Runs a UI step; on failure saves a screenshot and prints the workbench logs. */
-  async function step(name: string, fn: () => Promise<void>): Promise<void> {
-    try {
-      await fn();
-    } catch (e) {
-      await page?.screenshot({ path: join(RESULTS, `failure-hover-${name}.png`) }).catch(() => undefined);
-      const logs = `${server?.output() ?? ''}\n${dirs ? logTails(dirs.userDataDir) : ''}`;
-      throw new Error(`${(e as Error).message}\n\nscreenshot: test-results/e2e/failure-hover-${name}.png\ncode-server and workbench logs:\n${logs}`, { cause: e });
-    }
-  }
+  const step = uiStep('hover-', () => ({ page, server, dirs }));
 
   /** The colour a rendered token is drawn in, as CSS computes it (`rgb(r, g, b)`). */
   function colorOf(t: Locator): Promise<string> {
@@ -155,9 +145,7 @@ describe('hover, completion and highlighting in VS Code (code-server)', { timeou
         (done) => done,
         'the hover to finish fading in',
       );
-      const file = join(RESULTS, 'hover.png');
-      await page.screenshot({ path: file });
-      if (UPDATE_SCREENSHOTS) copyFileSync(file, join(repoRoot, 'docs', 'images', 'hover.png'));
+      await saveScreenshot(page, 'hover.png');
       await page.mouse.move(5, 5);
     });
   });

@@ -9,7 +9,7 @@
 // and read-only. Screenshot: docs/images/posture.png with
 // BEDROCK_SECURITY_UPDATE_SCREENSHOTS=1.
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -18,11 +18,10 @@ import { buildPostureTree, STATE_DISPLAY, type PostureNode } from '../../client/
 import { renderMarkdown, runPosture, summaryLine } from '../../server/src/posture/index';
 import type { PostureReport } from '../../server/src/posture/types';
 import { FakeAws, loadScenario, TEST_CREDENTIALS } from '../posture/fake-aws';
-import { installExtension, logTails, packageExtension, prepareDirs, repoRoot, startCodeServer, type CodeServer, type CodeServerDirs } from './code-server';
+import { installExtension, packageExtension, prepareDirs, startCodeServer, type CodeServer, type CodeServerDirs } from './code-server';
 import { launchBrowser, openWorkbench, waitForValue } from './workbench';
+import { RESULTS, saveScreenshot, uiStep } from './steps';
 
-const RESULTS = join(repoRoot, 'test-results', 'e2e');
-const UPDATE_SCREENSHOTS = process.env.BEDROCK_SECURITY_UPDATE_SCREENSHOTS === '1';
 const UI_TIMEOUT = 120_000;
 const REGION = 'us-east-1';
 
@@ -135,16 +134,7 @@ describe('Account Posture view in VS Code (code-server) against the fake AWS end
     if (base) rmSync(base, { recursive: true, force: true });
   });
 
-  /** Runs a UI step; on failure saves a screenshot and prints the workbench logs. */
-  async function step(name: string, fn: () => Promise<void>): Promise<void> {
-    try {
-      await fn();
-    } catch (e) {
-      await page?.screenshot({ path: join(RESULTS, `failure-posture-${name}.png`) }).catch(() => undefined);
-      const logs = `${server?.output() ?? ''}\n${dirs ? logTails(dirs.userDataDir) : ''}`;
-      throw new Error(`${(e as Error).message}\n\nscreenshot: test-results/e2e/failure-posture-${name}.png\ncode-server and workbench logs:\n${logs}`, { cause: e });
-    }
-  }
+  const step = uiStep('posture-', () => ({ page, server, dirs }));
 
   /** Hovers a row until its tooltip is fully shown (after its fade-in); returns the tooltip's text. */
   async function showTooltip(row: Locator, title: string): Promise<string> {
@@ -282,9 +272,7 @@ describe('Account Posture view in VS Code (code-server) against the fake AWS end
       const trail = 'Multi-Region CloudTrail trail logging, validated, KMS-encrypted';
       const tooltip = await showTooltip(page.locator('.part.sidebar .customview-tree .monaco-list-row', { hasText: trail }), trail);
       assert.match(tooltip, /arn:aws:cloudtrail:us-east-1:111122223333:trail\/local-trail/);
-      const file = join(RESULTS, 'posture.png');
-      await page.screenshot({ path: file });
-      if (UPDATE_SCREENSHOTS) copyFileSync(file, join(repoRoot, 'docs', 'images', 'posture.png'));
+      await saveScreenshot(page, 'posture.png');
     });
   });
 

@@ -6,7 +6,7 @@
 // replace the README images in docs/images/.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -15,13 +15,12 @@ import { docsUrl } from '../../server/src/engine/rules/docs-url';
 import { LineIndex } from '../../server/src/engine/text';
 import type { Severity } from '../../server/src/engine/types';
 import { lint } from '../helpers';
-import { installExtension, packageExtension, prepareDirs, repoRoot, startCodeServer, logTails, type CodeServer, type CodeServerDirs, type PackagedExtension } from './code-server';
+import { installExtension, packageExtension, prepareDirs, repoRoot, startCodeServer, type CodeServer, type CodeServerDirs, type PackagedExtension } from './code-server';
 import { goToPosition, launchBrowser, openFile, openQuickFixMenu, openWorkbench, readProblems, showProblems, waitForValue, type ProblemRow } from './workbench';
+import { RESULTS, saveScreenshot, uiStep } from './steps';
 
 const POLICY = 'bedrock-app-policy.json';
 const FIXTURE = join(repoRoot, 'test', 'e2e', 'fixtures', 'workspace');
-const RESULTS = join(repoRoot, 'test-results', 'e2e');
-const UPDATE_SCREENSHOTS = process.env.BEDROCK_SECURITY_UPDATE_SCREENSHOTS === '1';
 /** Cold start to first diagnostics took ~5-18 s here; CI machines may be slower. */
 const FIRST_DIAGNOSTICS_TIMEOUT = 120_000;
 
@@ -108,22 +107,9 @@ describe('VS Code (code-server) with the packaged extension', { timeout: 600_000
     if (base) rmSync(base, { recursive: true, force: true });
   });
 
-  /** Runs a UI step; on failure saves a screenshot and prints the workbench logs. */
-  async function step(name: string, fn: () => Promise<void>): Promise<void> {
-    try {
-      await fn();
-    } catch (e) {
-      await page?.screenshot({ path: join(RESULTS, `failure-${name}.png`) }).catch(() => undefined);
-      const logs = `${server?.output() ?? ''}\n${dirs ? logTails(dirs.userDataDir) : ''}`;
-      throw new Error(`${(e as Error).message}\n\nscreenshot: test-results/e2e/failure-${name}.png\ncode-server and workbench logs:\n${logs}`, { cause: e });
-    }
-  }
+  const step = uiStep('', () => ({ page, server, dirs }));
 
-  async function screenshot(name: string): Promise<void> {
-    const file = join(RESULTS, name);
-    await page.screenshot({ path: file });
-    if (UPDATE_SCREENSHOTS) copyFileSync(file, join(repoRoot, 'docs', 'images', name));
-  }
+  const screenshot = (name: string) => saveScreenshot(page, name);
 
   test('the VSIX holds the bundles, the IAM data and the rule docs, and no sources', () => {
     const { files } = packaged;
