@@ -5,7 +5,7 @@
 // on disk is byte for byte the expected text, and the finding is gone. The built-in TypeScript
 // validation is off so that the Problems panel holds only this extension's findings.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -14,26 +14,15 @@ import { docsUrl } from '../../server/src/engine/rules/docs-url';
 import { LineIndex } from '../../server/src/engine/text';
 import type { Severity } from '../../server/src/engine/types';
 import { codeFindingsOf } from '../code-helpers';
-import { installExtension, packageExtension, prepareDirs, startCodeServer, type CodeServer, type CodeServerDirs } from './code-server';
-import { goToPosition, launchBrowser, openFile, openQuickFixMenu, openWorkbench, readProblems, showProblems, waitForValue, type ProblemRow } from './workbench';
-import { RESULTS, saveScreenshot, uiStep } from './steps';
+import { type CodeServer, type CodeServerDirs } from './code-server';
+import { goToPosition, openFile, openQuickFixMenu, readProblems, showProblems, waitForValue, type ProblemRow } from './workbench';
+import { saveScreenshot, startEditorSession, stopEditorSession, uiStep, type EditorSession } from './steps';
 
 const FIRST_DIAGNOSTICS_TIMEOUT = 120_000;
 const FILE = 'chat.ts';
 
+/** Settings over the quiet workbench's (QUIET_SETTINGS). */
 const SETTINGS = {
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.colorTheme': 'Default Dark Modern',
-  'workbench.enableExperiments': false,
-  'security.workspace.trust.enabled': false,
-  'telemetry.telemetryLevel': 'off',
-  'extensions.autoUpdate': false,
-  'extensions.autoCheckUpdates': false,
-  'extensions.ignoreRecommendations': true,
-  'editor.minimap.enabled': false,
-  'files.autoSave': 'off',
-  'chat.commandCenter.enabled': false,
   // The workspace has no node_modules: TypeScript's own "cannot find module" errors would crowd
   // the panel.
   'typescript.validate.enable': false,
@@ -80,26 +69,18 @@ describe('code analysis in VS Code (code-server)', { timeout: 600_000 }, () => {
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
   let page: Page;
+  const session: Partial<EditorSession> = {};
 
   before(async () => {
-    mkdirSync(RESULTS, { recursive: true });
     base = mkdtempSync(join(tmpdir(), 'bedrock-security-e2e-code-'));
     workspace = join(base, 'workspace');
     mkdirSync(workspace);
     writeFileSync(join(workspace, FILE), CHAT);
-    const packaged = packageExtension(join(base, 'bedrock-security.vsix'));
-    dirs = prepareDirs(base, SETTINGS);
-    installExtension(packaged.vsix, dirs);
-    server = await startCodeServer(workspace, dirs);
-    browser = await launchBrowser(dirs.homeDir);
-    page = await browser.newPage({ viewport: { width: 1440, height: 810 } });
-    await openWorkbench(page, server.url, workspace);
+    ({ dirs, server, browser, page } = await startEditorSession(session, base, workspace, { settings: SETTINGS }));
   });
 
   after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    if (base) rmSync(base, { recursive: true, force: true });
+    await stopEditorSession(session, base);
   });
 
   const step = uiStep('code-', () => ({ page, server, dirs }));

@@ -11,7 +11,7 @@
 // Workspace" ends with a summary of what it found.
 // Screenshot: docs/images/wizard.png with BEDROCK_SECURITY_UPDATE_SCREENSHOTS=1.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -23,27 +23,11 @@ import { policyText } from '../../server/src/engine/scaffold/policy-document';
 import { LineIndex } from '../../server/src/engine/text';
 import { lint } from '../helpers';
 import { expandSnippet } from '../snippets/snippet-body';
-import { installExtension, packageExtension, prepareDirs, repoRoot, startCodeServer, type CodeServer, type CodeServerDirs } from './code-server';
-import { goToPosition, launchBrowser, openFile, openQuickFixMenu, openWorkbench, pressUntilVisible, showProblems, UI_TIMEOUT, waitForValue } from './workbench';
-import { RESULTS, saveScreenshot, uiStep } from './steps';
+import { repoRoot, type CodeServer, type CodeServerDirs } from './code-server';
+import { goToPosition, openFile, openQuickFixMenu, pressUntilVisible, showProblems, UI_TIMEOUT, waitForValue } from './workbench';
+import { saveScreenshot, startEditorSession, stopEditorSession, uiStep, type EditorSession } from './steps';
 
 
-/** User settings: a quiet workbench with a fixed look (as in vscode.test.ts). */
-const SETTINGS = {
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.colorTheme': 'Default Dark Modern',
-  'workbench.enableExperiments': false,
-  'security.workspace.trust.enabled': false,
-  'telemetry.telemetryLevel': 'off',
-  'extensions.autoUpdate': false,
-  'extensions.autoCheckUpdates': false,
-  'extensions.ignoreRecommendations': true,
-  'json.schemaDownload.enable': false,
-  'editor.minimap.enabled': false,
-  'files.autoSave': 'off',
-  'chat.commandCenter.enabled': false,
-};
 
 /** Code with one Converse call that passes a guardrail (Generate Policy from Code). */
 const APP = `import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
@@ -89,29 +73,21 @@ describe('snippets and the policy wizard in VS Code (code-server)', { timeout: 6
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
   let page: Page;
+  const session: Partial<EditorSession> = {};
 
   before(async () => {
-    mkdirSync(RESULTS, { recursive: true });
     base = mkdtempSync(join(tmpdir(), 'bedrock-security-e2e-editor-'));
     workspace = join(base, 'workspace');
     mkdirSync(workspace);
     writeFileSync(join(workspace, 'snippet.json'), DRAFT);
     mkdirSync(join(workspace, 'src'));
     writeFileSync(join(workspace, 'src', 'app.ts'), APP);
-    const packaged = packageExtension(join(base, 'bedrock-security.vsix'));
-    dirs = prepareDirs(base, SETTINGS);
-    installExtension(packaged.vsix, dirs);
     // The wizard proposes AWS_REGION; no credentials are needed (models are typed).
-    server = await startCodeServer(workspace, dirs, undefined, { AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: undefined, AWS_PROFILE: undefined });
-    browser = await launchBrowser(dirs.homeDir);
-    page = await browser.newPage({ viewport: { width: 1440, height: 810 } });
-    await openWorkbench(page, server.url, workspace);
+    ({ dirs, server, browser, page } = await startEditorSession(session, base, workspace, { env: { AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: undefined, AWS_PROFILE: undefined } }));
   });
 
   after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    if (base) rmSync(base, { recursive: true, force: true });
+    await stopEditorSession(session, base);
   });
 
   const step = uiStep('editor-', () => ({ page, server, dirs }));

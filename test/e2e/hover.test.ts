@@ -5,32 +5,19 @@
 // typing `bedrock:` in an Action string opens the actions, filters them as the user types and
 // inserts the chosen one. Screenshot: docs/images/hover.png with BEDROCK_SECURITY_UPDATE_SCREENSHOTS=1.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { installExtension, packageExtension, prepareDirs, startCodeServer, type CodeServer, type CodeServerDirs } from './code-server';
-import { goToPosition, launchBrowser, openFile, openWorkbench, UI_TIMEOUT, waitForValue } from './workbench';
-import { RESULTS, saveScreenshot, uiStep } from './steps';
+import { type CodeServer, type CodeServerDirs } from './code-server';
+import { goToPosition, openFile, UI_TIMEOUT, waitForValue } from './workbench';
+import { RESULTS, saveScreenshot, startEditorSession, stopEditorSession, uiStep, type EditorSession } from './steps';
 
 
-/** User settings: a quiet workbench with a fixed look (as in vscode.test.ts), hovers without delay. */
+/** Settings over the quiet workbench's (QUIET_SETTINGS). */
 const SETTINGS = {
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.colorTheme': 'Default Dark Modern',
-  'workbench.enableExperiments': false,
-  'security.workspace.trust.enabled': false,
-  'telemetry.telemetryLevel': 'off',
-  'extensions.autoUpdate': false,
-  'extensions.autoCheckUpdates': false,
-  'extensions.ignoreRecommendations': true,
-  'json.schemaDownload.enable': false,
-  'editor.minimap.enabled': false,
   'editor.hover.delay': 100,
-  'files.autoSave': 'off',
-  'chat.commandCenter.enabled': false,
 };
 
 /** A policy that lints clean, so that the hover shows only ours (no diagnostic above it). */
@@ -71,27 +58,19 @@ describe('hover, completion and highlighting in VS Code (code-server)', { timeou
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
   let page: Page;
+  const session: Partial<EditorSession> = {};
 
   before(async () => {
-    mkdirSync(RESULTS, { recursive: true });
     base = mkdtempSync(join(tmpdir(), 'bedrock-security-e2e-hover-'));
     const workspace = join(base, 'workspace');
     mkdirSync(workspace);
     writeFileSync(join(workspace, 'policy.json'), POLICY);
     writeFileSync(join(workspace, 'draft.json'), DRAFT);
-    const packaged = packageExtension(join(base, 'bedrock-security.vsix'));
-    dirs = prepareDirs(base, SETTINGS);
-    installExtension(packaged.vsix, dirs);
-    server = await startCodeServer(workspace, dirs);
-    browser = await launchBrowser(dirs.homeDir);
-    page = await browser.newPage({ viewport: { width: 1440, height: 810 } });
-    await openWorkbench(page, server.url, workspace);
+    ({ dirs, server, browser, page } = await startEditorSession(session, base, workspace, { settings: SETTINGS }));
   });
 
   after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    if (base) rmSync(base, { recursive: true, force: true });
+    await stopEditorSession(session, base);
   });
 
   const step = uiStep('hover-', () => ({ page, server, dirs }));

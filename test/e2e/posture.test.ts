@@ -9,7 +9,7 @@
 // and read-only. Screenshot: docs/images/posture.png with
 // BEDROCK_SECURITY_UPDATE_SCREENSHOTS=1.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -18,27 +18,15 @@ import { buildPostureTree, STATE_DISPLAY, type PostureNode } from '../../client/
 import { renderMarkdown, runPosture, summaryLine } from '../../server/src/posture/index';
 import type { PostureReport } from '../../server/src/posture/types';
 import { FakeAws, loadScenario, TEST_CREDENTIALS } from '../posture/fake-aws';
-import { installExtension, packageExtension, prepareDirs, startCodeServer, type CodeServer, type CodeServerDirs } from './code-server';
-import { launchBrowser, openWorkbench, waitForValue } from './workbench';
-import { RESULTS, saveScreenshot, uiStep } from './steps';
+import { type CodeServer, type CodeServerDirs } from './code-server';
+import { waitForValue } from './workbench';
+import { RESULTS, saveScreenshot, startEditorSession, stopEditorSession, uiStep, type EditorSession } from './steps';
 
 const UI_TIMEOUT = 120_000;
 const REGION = 'us-east-1';
 
-/** User settings: a quiet workbench with a fixed look (as in vscode.test.ts). */
+/** Settings over the quiet workbench's (QUIET_SETTINGS). */
 const SETTINGS = {
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.colorTheme': 'Default Dark Modern',
-  'workbench.enableExperiments': false,
-  'security.workspace.trust.enabled': false,
-  'telemetry.telemetryLevel': 'off',
-  'extensions.autoUpdate': false,
-  'extensions.autoCheckUpdates': false,
-  'extensions.ignoreRecommendations': true,
-  'editor.minimap.enabled': false,
-  'files.autoSave': 'off',
-  'chat.commandCenter.enabled': false,
   'workbench.hover.delay': 300,
 };
 
@@ -87,13 +75,13 @@ describe('Account Posture view in VS Code (code-server) against the fake AWS end
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
   let page: Page;
+  const session: Partial<EditorSession> = {};
   /** What the engine itself reports for the scenario (run in this process, before the UI). */
   let expected: PostureReport;
   /** Requests one posture run makes. */
   let callsPerRun: number;
 
   before(async () => {
-    mkdirSync(RESULTS, { recursive: true });
     fake = await new FakeAws(loadScenario('bare')).start();
     const credentials = async () => ({ accessKeyId: TEST_CREDENTIALS.accessKeyId, secretAccessKey: TEST_CREDENTIALS.secretAccessKey });
     expected = await runPosture({ regions: [REGION], endpointUrl: fake.url, credentials });
@@ -107,31 +95,27 @@ describe('Account Posture view in VS Code (code-server) against the fake AWS end
     // Private shared files: a default profile without keys, so that the environment keys are used.
     writeFileSync(join(base, 'aws-config'), '[default]\nregion = eu-west-1\n');
     writeFileSync(join(base, 'aws-credentials'), '');
-    const packaged = packageExtension(join(base, 'bedrock-security.vsix'));
-    dirs = prepareDirs(base, SETTINGS);
-    installExtension(packaged.vsix, dirs);
-    server = await startCodeServer(workspace, dirs, 60_000, {
-      AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
-      AWS_REGION: REGION,
-      AWS_CONFIG_FILE: join(base, 'aws-config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(base, 'aws-credentials'),
-      AWS_PROFILE: undefined,
-      AWS_DEFAULT_REGION: undefined,
-      AWS_SESSION_TOKEN: undefined,
-      AWS_BEARER_TOKEN_BEDROCK: undefined,
-      AWS_EC2_METADATA_DISABLED: 'true',
-    });
-    browser = await launchBrowser(dirs.homeDir);
-    page = await browser.newPage({ viewport: { width: 1440, height: 810 }, permissions: ['clipboard-read', 'clipboard-write'] });
-    await openWorkbench(page, server.url, workspace);
+    ({ dirs, server, browser, page } = await startEditorSession(session, base, workspace, {
+      settings: SETTINGS,
+      permissions: ['clipboard-read', 'clipboard-write'],
+      env: {
+        AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+        AWS_REGION: REGION,
+        AWS_CONFIG_FILE: join(base, 'aws-config'),
+        AWS_SHARED_CREDENTIALS_FILE: join(base, 'aws-credentials'),
+        AWS_PROFILE: undefined,
+        AWS_DEFAULT_REGION: undefined,
+        AWS_SESSION_TOKEN: undefined,
+        AWS_BEARER_TOKEN_BEDROCK: undefined,
+        AWS_EC2_METADATA_DISABLED: 'true',
+      },
+    }));
   });
 
   after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
     await fake?.close();
-    if (base) rmSync(base, { recursive: true, force: true });
+    await stopEditorSession(session, base);
   });
 
   const step = uiStep('posture-', () => ({ page, server, dirs }));

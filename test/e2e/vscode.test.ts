@@ -6,7 +6,7 @@
 // replace the README images in docs/images/.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -15,31 +15,15 @@ import { docsUrl } from '../../server/src/engine/rules/docs-url';
 import { LineIndex } from '../../server/src/engine/text';
 import type { Severity } from '../../server/src/engine/types';
 import { lint } from '../helpers';
-import { installExtension, packageExtension, prepareDirs, repoRoot, startCodeServer, type CodeServer, type CodeServerDirs, type PackagedExtension } from './code-server';
-import { goToPosition, launchBrowser, openFile, openQuickFixMenu, openWorkbench, readProblems, showProblems, waitForValue, type ProblemRow } from './workbench';
-import { RESULTS, saveScreenshot, uiStep } from './steps';
+import { packageExtension, repoRoot, type CodeServer, type CodeServerDirs, type PackagedExtension } from './code-server';
+import { goToPosition, openFile, openQuickFixMenu, readProblems, showProblems, waitForValue, type ProblemRow } from './workbench';
+import { saveScreenshot, startEditorSession, stopEditorSession, uiStep, type EditorSession } from './steps';
 
 const POLICY = 'bedrock-app-policy.json';
 const FIXTURE = join(repoRoot, 'test', 'e2e', 'fixtures', 'workspace');
 /** Cold start to first diagnostics took ~5-18 s here; CI machines may be slower. */
 const FIRST_DIAGNOSTICS_TIMEOUT = 120_000;
 
-/** User settings: a quiet workbench (no welcome page, tips, update checks) with a fixed look. */
-const SETTINGS = {
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.colorTheme': 'Default Dark Modern',
-  'workbench.enableExperiments': false,
-  'security.workspace.trust.enabled': false,
-  'telemetry.telemetryLevel': 'off',
-  'extensions.autoUpdate': false,
-  'extensions.autoCheckUpdates': false,
-  'extensions.ignoreRecommendations': true,
-  'json.schemaDownload.enable': false,
-  'editor.minimap.enabled': false,
-  'files.autoSave': 'off',
-  'chat.commandCenter.enabled': false,
-};
 
 /** The Problems panel's icon for each severity. */
 const ICONS: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
@@ -86,25 +70,18 @@ describe('VS Code (code-server) with the packaged extension', { timeout: 600_000
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
   let page: Page;
+  const session: Partial<EditorSession> = {};
 
   before(async () => {
-    mkdirSync(RESULTS, { recursive: true });
     base = mkdtempSync(join(tmpdir(), 'bedrock-security-e2e-'));
     workspace = join(base, 'workspace');
     cpSync(FIXTURE, workspace, { recursive: true });
     packaged = packageExtension();
-    dirs = prepareDirs(base, SETTINGS);
-    installExtension(packaged.vsix, dirs);
-    server = await startCodeServer(workspace, dirs);
-    browser = await launchBrowser(dirs.homeDir);
-    page = await browser.newPage({ viewport: { width: 1440, height: 810 } });
-    await openWorkbench(page, server.url, workspace);
+    ({ dirs, server, browser, page } = await startEditorSession(session, base, workspace, { vsix: packaged.vsix }));
   });
 
   after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    if (base) rmSync(base, { recursive: true, force: true });
+    await stopEditorSession(session, base);
   });
 
   const step = uiStep('', () => ({ page, server, dirs }));
