@@ -10,8 +10,8 @@ import type { ModuleResolver } from '../server/src/engine/code/resolve';
 import { applyEdits } from '../server/src/engine/fixes';
 import type { LintOptions, LintResult } from '../server/src/engine/linter';
 import { defaultSettings, type EngineSettings } from '../server/src/engine/settings';
-import type { Finding, Fix, Span } from '../server/src/engine/types';
-import { linter, unmark } from './helpers';
+import type { Finding, Fix } from '../server/src/engine/types';
+import { assertMarkedFindings, linter } from './helpers';
 
 export interface CodeLintOptions {
   /** Absolute path of the file (relative imports resolve from it); `/work/app/main.ts` by default. */
@@ -70,19 +70,7 @@ export function codeFindingsOf(ruleId: string | undefined, text: string, o?: Cod
 
 /** Asserts that `ruleId` reports exactly the marked spans of `marked` (and these messages). */
 export function expectCodeFindings(ruleId: string, marked: string, messages?: (string | RegExp)[], o?: CodeLintOptions): Finding[] {
-  const { text, spans } = unmark(marked);
-  const found = codeFindingsOf(ruleId, text, o);
-  const show = (s: Span) => `${s.start}-${s.end} ${JSON.stringify(text.slice(s.start, s.end))}`;
-  assert.deepEqual(found.map((f) => show(f.span)), spans.map(show), `spans of ${ruleId}`);
-  if (messages) {
-    assert.equal(found.length, messages.length, 'number of messages');
-    found.forEach((f, i) => {
-      const m = messages[i];
-      if (typeof m === 'string') assert.equal(f.message, m);
-      else assert.match(f.message, m);
-    });
-  }
-  return found;
+  return assertMarkedFindings(ruleId, marked, messages, (text) => codeFindingsOf(ruleId, text, o));
 }
 
 /** Asserts that `ruleId` reports nothing on a code text. */

@@ -54,8 +54,16 @@ export function findingsOf(ruleId: string, text: string, o?: TestLintOptions): F
  * these messages, in order). Returns the findings.
  */
 export function expectFindings(ruleId: string, marked: string, messages?: (string | RegExp)[], o?: TestLintOptions): Finding[] {
+  return assertMarkedFindings(ruleId, marked, messages, (text) => findingsOf(ruleId, text, o));
+}
+
+/**
+ * The assertion behind expectFindings (JSON) and expectCodeFindings (code): `find` lints the
+ * unmarked text; its findings must cover exactly the marked spans and carry these messages.
+ */
+export function assertMarkedFindings(ruleId: string, marked: string, messages: (string | RegExp)[] | undefined, find: (text: string) => Finding[]): Finding[] {
   const { text, spans } = unmark(marked);
-  const found = findingsOf(ruleId, text, o);
+  const found = find(text);
   const show = (s: Span) => `${s.start}-${s.end} ${JSON.stringify(text.slice(s.start, s.end))}`;
   assert.deepEqual(found.map((f) => show(f.span)), spans.map(show), `spans of ${ruleId}`);
   if (messages) {
